@@ -1,0 +1,67 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { Commands, SETTINGS_SECTION } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel | undefined;
+
+/** Landscape files by name, plus the extra globs of the setting `landscapeLint.files`. */
+function documentSelector(): DocumentSelector {
+  const extra = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('files', []);
+  return [
+    { language: 'sap-landscape-yaml' },
+    { language: 'sap-landscape-json' },
+    ...extra.map((pattern) => ({ scheme: 'file', pattern: pattern.startsWith('**/') || path.isAbsolute(pattern) ? pattern : `**/${pattern}` })),
+  ];
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    outputChannel: output,
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    initializationOptions: vscode.workspace.getConfiguration(SETTINGS_SECTION),
+  };
+  client = new LanguageClient('landscapeLint', 'Landscape Lint', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('Landscape Lint');
+  context.subscriptions.push(output);
+  output.appendLine(`Landscape Lint ${String(context.extension.packageJSON.version)} activating (workspace trusted: ${vscode.workspace.isTrusted})`);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.showOutput, () => output?.show(true)),
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
+      await client?.stop();
+      await startClient(context);
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      // the document selector is fixed at start: a change of the file globs needs a restart
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.files`)) {
+        await client?.stop();
+        await startClient(context);
+      }
+    }),
+  );
+  try {
+    await startClient(context);
+  } catch (e) {
+    output.appendLine(`Could not start the language server: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    void vscode.window.showErrorMessage('Landscape Lint: the language server could not start. See the output channel.', 'Show output').then((c) => {
+      if (c) output?.show(true);
+    });
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,219 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { LintConfig } from './core/config';
+import { ConfigError, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
+import { findFiles } from './core/files';
+import { DEFAULT_FILE_PATTERNS, globToRegExp, hasGlobChars } from './core/glob';
+import { lintText } from './core/lint';
+import type { FileReport } from './core/output';
+import { formatJson, formatSarif, formatText, summarize } from './core/output';
+import type { SeveritySetting } from './core/types';
+import { VERSION } from './version';
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIO {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const USAGE = `Usage: landscape-lint [paths, directories or globs…] [options]
+
+Checks SAP landscape definition files (*.landscape.yaml|yml|json) against the
+Support Backbone Update guide. Directories are searched recursively.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --max-warnings N           exit 1 when there are more than N warnings (default: unlimited)
+  --rule ID=SEVERITY         set a rule's severity: off|info|warning|error (repeatable)
+  --config FILE              use this configuration file instead of the nearest .landscape-lint.json
+  --max-file-size KB         skip files larger than this (default: 2048)
+  --color / --no-color       force or disable colours (default: on a terminal only)
+  -o, --output FILE          write the report to FILE instead of standard output
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no errors (and not more warnings than --max-warnings), 1 otherwise,
+2 bad usage or an unreadable input.`;
+
+class UsageError extends Error {}
+
+interface Args {
+  inputs: string[];
+  format: 'text' | 'json' | 'sarif';
+  maxWarnings?: number;
+  rules: Record<string, SeveritySetting>;
+  config?: string;
+  maxFileSize?: number;
+  color?: boolean;
+  output?: string;
+  help: boolean;
+  version: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { inputs: [], format: 'text', rules: {}, help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format':
+      case '-f': {
+        const v = value();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${v}'`);
+        a.format = v;
+        break;
+      }
+      case '--max-warnings': {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings takes a whole number ≥ 0, not '${v}'`);
+        a.maxWarnings = Number(v);
+        break;
+      }
+      case '--rule': {
+        const v = value();
+        const m = /^([^=]+)=(.+)$/.exec(v);
+        if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule takes ID=off|info|warning|error, not '${v}'`);
+        a.rules[m[1]] = m[2];
+        break;
+      }
+      case '--config': a.config = value(); break;
+      case '--max-file-size': {
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) === 0) throw new UsageError(`--max-file-size takes a size in KiB, not '${v}'`);
+        a.maxFileSize = Number(v) * 1024;
+        break;
+      }
+      case '--color': a.color = true; break;
+      case '--no-color': a.color = false; break;
+      case '-o':
+      case '--output': a.output = value(); break;
+      case '-h':
+      case '--help': a.help = true; break;
+      case '-v':
+      case '--version': a.version = true; break;
+      default:
+        if (raw.startsWith('-') && raw !== '-') throw new UsageError(`unknown option '${raw}'`);
+        a.inputs.push(raw);
+    }
+  }
+  return a;
+}
+
+/** Expands the command line's inputs into files; an input that matches nothing is a usage error. */
+export function resolveInputs(inputs: readonly string[], cwd: string, extraPatterns: readonly string[]): string[] {
+  const files: string[] = [];
+  const patterns = [...DEFAULT_FILE_PATTERNS, ...extraPatterns];
+  for (const input of inputs.length ? inputs : ['.']) {
+    const abs = path.resolve(cwd, input);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) files.push(abs);
+    else if (stat?.isDirectory()) {
+      const found = findFiles(abs, patterns);
+      if (!found.length && inputs.length) throw new UsageError(`no landscape files (*.landscape.yaml|yml|json) found in '${input}'`);
+      files.push(...found);
+    } else if (hasGlobChars(input)) {
+      const norm = input.replace(/\\/g, '/');
+      const segments = norm.split('/');
+      const firstGlob = segments.findIndex(hasGlobChars);
+      const base = path.resolve(cwd, segments.slice(0, firstGlob).join('/') || '.');
+      const rest = segments.slice(firstGlob).join('/');
+      const re = globToRegExp(rest, false);
+      const found = findFiles(base, ['**/*']).filter((f) => re.test(path.relative(base, f).split(path.sep).join('/')));
+      if (!found.length) throw new UsageError(`no files match '${input}'`);
+      files.push(...found);
+    } else {
+      throw new UsageError(`cannot read '${input}': no such file or directory`);
+    }
+  }
+  return [...new Set(files)];
+}
+
+/** Runs the CLI; returns the exit code. */
+export function main(argv: readonly string[], io: CliIO): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.err(`landscape-lint: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) { io.out(USAGE); return 0; }
+  if (args.version) { io.out(VERSION); return 0; }
+  try {
+    const explicit = args.config ? loadConfigFile(path.resolve(io.cwd, args.config)) : undefined;
+    const cliLayer: Partial<LintConfig> = { rules: args.rules, maxFileSize: args.maxFileSize };
+    const cwdConfigFile = explicit ? undefined : findConfigFile(io.cwd);
+    const baseForGlobs = explicit ?? (cwdConfigFile ? loadConfigFile(cwdConfigFile) : undefined);
+    const files = resolveInputs(args.inputs, io.cwd, baseForGlobs?.files ?? []);
+    const configCache = new Map<string, LintConfig | undefined>();
+    const configFor = (file: string): LintConfig => {
+      if (explicit) return mergeConfig(explicit, cliLayer);
+      const dir = path.dirname(file);
+      if (!configCache.has(dir)) {
+        const found = findConfigFile(dir);
+        configCache.set(dir, found ? loadConfigFile(found) : undefined);
+      }
+      return mergeConfig(configCache.get(dir) ?? {}, cliLayer);
+    };
+    const reports: FileReport[] = [];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (e) {
+        io.err(`landscape-lint: cannot read '${path.relative(io.cwd, file)}': ${(e as Error).message}`);
+        return 2;
+      }
+      const rel = path.relative(io.cwd, file) || path.basename(file);
+      const display = rel.startsWith('..') ? file : rel.split(path.sep).join('/');
+      const result = lintText(file, text, { config: configFor(file) });
+      reports.push({ file: display, findings: result.findings });
+    }
+    const color = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
+    const rendered = args.format === 'json' ? formatJson(reports)
+      : args.format === 'sarif' ? formatSarif(reports, VERSION, io.cwd)
+        : formatText(reports, args.output ? false : color);
+    if (args.output) fs.writeFileSync(path.resolve(io.cwd, args.output), rendered + '\n');
+    else io.out(rendered);
+    const s = summarize(reports);
+    return s.errors > 0 || (args.maxWarnings !== undefined && s.warnings > args.maxWarnings) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
+      io.err(`landscape-lint: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  let code: number;
+  try {
+    code = main(process.argv.slice(2), {
+      out: (s) => process.stdout.write(s + '\n'),
+      err: (s) => process.stderr.write(s + '\n'),
+      cwd: process.cwd(),
+      isTTY: Boolean(process.stdout.isTTY),
+      env: process.env,
+    });
+  } catch (e) {
+    process.stderr.write(`landscape-lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}

@@ -1,0 +1,50 @@
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { Finding, Severity } from './types';
+
+export const DIAGNOSTIC_SOURCE = 'landscape-lint';
+
+const LSP_SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
+
+/**
+ * Where rule documentation lives: docs/rules.md next to the bundles (it ships in the .vsix and
+ * the npm package), so the links work offline in the editor and from the CLI.
+ */
+export function defaultDocsBase(): string {
+  return pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules.md')).toString();
+}
+
+/** Link to a rule's section in the rule documentation. */
+export function ruleDocUrl(ruleId: string, docsBase = defaultDocsBase()): string {
+  return `${docsBase}#${ruleId}`;
+}
+
+/** Data carried by each diagnostic so that code actions dispatch without re-linting or reading the message. */
+export interface DiagnosticData {
+  ruleId: string;
+  system: string | null;
+  /** Index of the finding in the lint result of the version it was published for. */
+  index: number;
+  version?: number;
+}
+
+export function toDiagnostic(f: Finding, uri: string, index: number, docsBase?: string, version?: number): Diagnostic {
+  const related: DiagnosticRelatedInformation[] | undefined = f.related?.map((r) => ({
+    location: { uri: r.uri ?? uri, range: r.range },
+    message: r.message,
+  }));
+  const data: DiagnosticData = { ruleId: f.ruleId, system: f.system, index, version };
+  const d: Diagnostic = {
+    range: f.range,
+    severity: LSP_SEVERITY[f.severity],
+    code: f.ruleId,
+    codeDescription: { href: ruleDocUrl(f.ruleId, docsBase) },
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+    data,
+  };
+  if (related?.length) d.relatedInformation = related;
+  if (f.tags?.length) d.tags = f.tags;
+  return d;
+}

@@ -1,0 +1,269 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import { DOCUMENT_START, LineIndex } from './positions';
+import type { Finding, NodePath } from './types';
+
+/** File format of a landscape file, decided by its name. */
+export type LandscapeFormat = 'yaml' | 'json';
+
+export interface ParseOptions {
+  /** Files larger than this many bytes are not parsed. */
+  maxFileSize?: number;
+  /** Upper bound on nodes produced by expanding YAML aliases (billion-laughs guard). */
+  maxAliasNodes?: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_MAX_ALIAS_NODES = 10_000;
+
+/**
+ * Keys whose scalar values are version strings or free text: an unquoted `2.0` or `3` there is
+ * read from its source text, never as a number (spec §1).
+ */
+const TEXT_KEYS = new Set(['release', 'basis', 'description', 'landscape', 'type', 'user', 'backendUser', 'communicationUser']);
+/** Keys whose children are all text (component versions). */
+const TEXT_CHILDREN_KEYS = new Set(['components']);
+
+export function formatOf(uri: string): LandscapeFormat {
+  return /\.json$/i.test(uri) ? 'json' : 'yaml';
+}
+
+class AliasBudgetExceeded extends Error {}
+
+/**
+ * A parsed landscape file: its text, the YAML syntax tree with positions, and the plain value
+ * that schema validation and rules read. Every range a rule reports comes from here.
+ */
+export class LandscapeDocument {
+  readonly lines: LineIndex;
+  readonly format: LandscapeFormat;
+  /** The YAML document; undefined when the file was not parsed (too large). */
+  readonly yaml: Document.Parsed | undefined;
+  /** Plain JS value of the document (version fields as text); undefined when empty or unparsed. */
+  readonly value: unknown;
+  /** Findings of parsing: syntax errors, duplicate keys, size and alias limits. */
+  readonly parseFindings: Finding[] = [];
+
+  constructor(readonly uri: string, readonly text: string, options: ParseOptions = {}) {
+    this.lines = new LineIndex(text);
+    this.format = formatOf(uri);
+    const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > maxSize) {
+      this.yaml = undefined;
+      this.value = undefined;
+      this.parseFindings.push({
+        ruleId: 'file-too-large',
+        severity: 'warning',
+        message: `File is ${Math.ceil(size / 1024)} KiB, larger than the limit of ${Math.floor(maxSize / 1024)} KiB; it was not checked. Raise the limit with the setting landscapeLint.maxFileSizeKB or the CLI option --max-file-size.`,
+        range: DOCUMENT_START,
+        system: null,
+      });
+      return;
+    }
+    const lineCounter = new LineCounter();
+    this.yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
+    for (const err of this.yaml.errors) {
+      const duplicate = err.code === 'DUPLICATE_KEY';
+      const [start, end] = err.pos;
+      this.parseFindings.push({
+        ruleId: duplicate ? 'duplicate-key' : this.format === 'json' ? 'json-syntax' : 'yaml-syntax',
+        severity: 'error',
+        message: duplicate
+          ? `Duplicate key '${keyTextAt(text, start)}': a key may appear only once in a map (the later one would silently win)`
+          : `${this.format === 'json' ? 'JSON' : 'YAML'} syntax error: ${firstLine(err.message)}`,
+        range: duplicate ? this.lines.range(start, start + keyTextAt(text, start).length) : this.lines.range(start, Math.max(end, start + 1)),
+        system: null,
+      });
+    }
+    let value: unknown;
+    try {
+      value = this.toValue(this.yaml.contents as YamlNode | null, false, { left: options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES });
+    } catch (e) {
+      if (!(e instanceof AliasBudgetExceeded)) throw e;
+      value = undefined;
+      this.parseFindings.push({
+        ruleId: 'yaml-syntax',
+        severity: 'error',
+        message: `YAML aliases expand to more than ${options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES} nodes; the file was not checked (this looks like an alias bomb — write the values out instead of nesting aliases)`,
+        range: DOCUMENT_START,
+        system: null,
+      });
+    }
+    this.value = value;
+    if (this.format === 'json' && this.yaml.errors.length === 0 && text.trim() !== '') this.checkStrictJson();
+  }
+
+  /** The system IDs defined under `systems`, in file order. */
+  get systemIds(): string[] {
+    const systems = (this.value as { systems?: unknown } | undefined)?.systems;
+    return systems && typeof systems === 'object' && !Array.isArray(systems) ? Object.keys(systems) : [];
+  }
+
+  /** The YAML key and value nodes at a path (either may be missing). */
+  nodeAt(path: NodePath): { key?: YamlNode; value?: YamlNode; pair?: Pair } {
+    let current: YamlNode | null | undefined = this.yaml?.contents as YamlNode | null;
+    let key: YamlNode | undefined;
+    let pair: Pair | undefined;
+    for (const segment of path) {
+      current = this.deref(current);
+      if (typeof segment === 'number') {
+        if (!isSeq(current)) return {};
+        current = current.items[segment] as YamlNode | undefined;
+        key = undefined;
+        pair = undefined;
+        if (current === undefined) return {};
+      } else {
+        if (!isMap(current)) return {};
+        const found = findPair(current.items as Pair[], segment);
+        if (!found) return {};
+        pair = found;
+        key = found.key as YamlNode;
+        current = (found.value as YamlNode | null) ?? undefined;
+      }
+    }
+    return { key, value: this.deref(current) ?? undefined, pair };
+  }
+
+  /** Range of the value at path, or undefined when it does not exist. */
+  rangeOfValue(path: NodePath): Range | undefined {
+    const { value } = this.nodeAt(path);
+    return value?.range ? this.lines.range(value.range[0], value.range[1]) : undefined;
+  }
+
+  /** Range of the key at path (the last segment), or undefined when it does not exist. */
+  rangeOfKey(path: NodePath): Range | undefined {
+    const { key } = this.nodeAt(path);
+    return key?.range ? this.lines.range(key.range[0], key.range[1]) : undefined;
+  }
+
+  /**
+   * The most specific range for a path: its value, else its key, else the same for the longest
+   * existing prefix (the key of the enclosing object), else the start of the document.
+   */
+  rangeFor(path: NodePath): Range {
+    for (let n = path.length; n > 0; n--) {
+      const p = path.slice(0, n);
+      const { key, value } = this.nodeAt(p);
+      if (n === path.length && value?.range) {
+        const r = this.lines.range(value.range[0], value.range[1]);
+        // a scalar, or a collection written on one line, is more specific than its key
+        if ((!isMap(value) && !isSeq(value)) || r.start.line === r.end.line) return r;
+      }
+      if (key?.range) return this.lines.range(key.range[0], key.range[1]);
+      if (value?.range) {
+        // an array item that is itself a collection: its first line
+        return this.lines.range(value.range[0], Math.min(value.range[1], this.lineEndOffset(value.range[0])));
+      }
+    }
+    return DOCUMENT_START;
+  }
+
+  /** Range of the key of a missing child, i.e. the key of the object that should contain it. */
+  rangeForMissing(parentPath: NodePath): Range {
+    return this.rangeFor(parentPath.length ? parentPath : []);
+  }
+
+  private lineEndOffset(offset: number): number {
+    const line = this.lines.positionAt(offset).line;
+    return this.lines.lineStart(line) + this.lines.lineText(line).length;
+  }
+
+  private deref(node: YamlNode | null | undefined): YamlNode | null | undefined {
+    let n = node;
+    for (let i = 0; i < 100 && n && isAlias(n); i++) {
+      n = (this.yaml ? (n.resolve(this.yaml) as YamlNode | undefined) : undefined) ?? null;
+    }
+    return n;
+  }
+
+  private readonly expanding = new Set<YamlNode>();
+
+  private toValue(node: YamlNode | null | undefined, asText: boolean, budget: { left: number }, viaAlias = false): unknown {
+    if (node === null || node === undefined) return null;
+    if (viaAlias && --budget.left < 0) throw new AliasBudgetExceeded();
+    if (isAlias(node)) {
+      const target = this.deref(node);
+      // an alias inside its own anchor would expand forever
+      if (!target || this.expanding.has(target)) return null;
+      this.expanding.add(target);
+      try {
+        return this.toValue(target, asText, budget, true);
+      } finally {
+        this.expanding.delete(target);
+      }
+    }
+    if (isScalar(node)) {
+      const s = node as Scalar;
+      if (asText && (typeof s.value === 'number' || typeof s.value === 'boolean') && s.range) {
+        return this.text.slice(s.range[0], s.range[1]).trim();
+      }
+      return s.value;
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const k = isScalar(item.key) ? String((item.key as Scalar).value) : String(item.key);
+        if (k === '__proto__') continue;
+        const textual = TEXT_KEYS.has(k) || asText;
+        const childText = TEXT_CHILDREN_KEYS.has(k);
+        const v = item.value as YamlNode | null;
+        if (childText && isMap(this.deref(v))) {
+          const inner: Record<string, unknown> = {};
+          for (const ci of (this.deref(v) as { items: Pair[] }).items) {
+            if (!isPair(ci)) continue;
+            const ck = isScalar(ci.key) ? String((ci.key as Scalar).value) : String(ci.key);
+            inner[ck] = this.toValue(ci.value as YamlNode | null, true, budget, viaAlias);
+          }
+          Object.defineProperty(out, k, { value: inner, enumerable: true, writable: true, configurable: true });
+        } else {
+          Object.defineProperty(out, k, { value: this.toValue(v, textual, budget, viaAlias), enumerable: true, writable: true, configurable: true });
+        }
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      return node.items.map((i) => this.toValue(i as YamlNode | null, asText, budget, viaAlias));
+    }
+    return null;
+  }
+
+  /** YAML accepts more than JSON; report what JSON.parse rejects, at its position. */
+  private checkStrictJson(): void {
+    try {
+      JSON.parse(this.text);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const m = /position (\d+)/.exec(msg);
+      const off = m ? Number(m[1]) : 0;
+      this.parseFindings.push({
+        ruleId: 'json-syntax',
+        severity: 'error',
+        message: `JSON syntax error: ${msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '')}`,
+        range: this.lines.range(off, off + 1),
+        system: null,
+      });
+    }
+  }
+}
+
+function findPair(items: Pair[], key: string): Pair | undefined {
+  // the last one wins when keys are duplicated, as in toJS; duplicates are reported separately
+  let found: Pair | undefined;
+  for (const p of items) {
+    if (isPair(p) && isScalar(p.key) && String((p.key as Scalar).value) === key) found = p;
+  }
+  return found;
+}
+
+/** The key token starting at an offset (quoted or plain). */
+function keyTextAt(text: string, offset: number): string {
+  const m = /^("[^"\n]*"|'[^'\n]*'|[^:\s,{}[\]]+)/.exec(text.slice(offset, offset + 200));
+  return m ? m[1] : '?';
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,79 @@
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { CodeActionParams } from 'vscode-languageserver-protocol';
+import { CodeActionKind } from 'vscode-languageserver-types';
+import type { DiagnosticData } from '../core/diagnostics';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../core/diagnostics';
+import type { LintResult } from '../core/lint';
+import { SUPPRESS_NEXT } from '../core/suppress';
+import type { Finding } from '../core/types';
+
+function dataOf(d: Diagnostic): DiagnosticData | undefined {
+  const data = d.data as DiagnosticData | undefined;
+  return d.source === DIAGNOSTIC_SOURCE && data && typeof data.index === 'number' ? data : undefined;
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  const before = (x: TextEdit['range']['end'], y: TextEdit['range']['start']): boolean => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
+}
+
+/**
+ * Collects the preferred fix of each finding, skipping fixes whose edits overlap ones already
+ * taken (the next run of fix-all picks those up after re-validation).
+ */
+export function combineFixes(findings: readonly Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const f of findings) {
+    const fix = f.fixes?.find((x) => x.isPreferred) ?? f.fixes?.[0];
+    if (!fix) continue;
+    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken;
+}
+
+/** A comment line above the finding's line that suppresses its rule, with a reason placeholder. */
+function suppressionEdit(result: LintResult, f: Finding): TextEdit | undefined {
+  if (result.doc.format !== 'yaml') return undefined;
+  const line = f.range.start.line;
+  const text = result.doc.lines.lineText(line);
+  const indent = text.slice(0, text.length - text.trimStart().length).replace(/-\s*$/, '');
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}# ${SUPPRESS_NEXT} ${f.ruleId} -- REASON\n`,
+  };
+}
+
+/** Code actions for a range: the fixes recorded with each finding, fix-all per rule, source.fixAll, suppression. */
+export function codeActions(result: LintResult, params: CodeActionParams): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const rulesDone = new Set<string>();
+    for (const d of params.context.diagnostics) {
+      const data = dataOf(d);
+      const f = data ? result.findings[data.index] : undefined;
+      if (!data || !f || f.ruleId !== data.ruleId) continue;
+      const diagnostic = toDiagnostic(f, uri, data.index, undefined, data.version);
+      for (const fix of f.fixes ?? []) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [uri]: fix.edits } } });
+      }
+      const sameRule = result.findings.filter((x) => x.ruleId === f.ruleId && x.fixes?.length);
+      if (f.fixes?.length && sameRule.length > 1 && !rulesDone.has(f.ruleId)) {
+        rulesDone.add(f.ruleId);
+        actions.push({ title: `Fix all ${f.ruleId} problems in this file (${sameRule.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: combineFixes(sameRule) } } });
+      }
+      const sup = suppressionEdit(result, f);
+      if (sup && f.ruleId !== 'suppression') {
+        actions.push({ title: `Suppress ${f.ruleId} here (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [sup] } } });
+      }
+    }
+  }
+  if (wants(CodeActionKind.SourceFixAll) && (only || params.context.triggerKind === 1)) {
+    const edits = combineFixes(result.findings);
+    if (edits.length) actions.push({ title: 'Fix all auto-fixable landscape problems', kind: CodeActionKind.SourceFixAll, edit: { changes: { [uri]: edits } } });
+  }
+  return actions;
+}

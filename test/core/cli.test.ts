@@ -1,0 +1,108 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Ajv from 'ajv';
+import { main } from '../../server/src/cli';
+import { ROOT } from '../support/helpers';
+
+const FIX = path.join(ROOT, 'test', 'fixtures', 'cli');
+const CLEAN = path.join(ROOT, 'examples', 'clean.landscape.yaml');
+
+function run(args: string[], cwd = ROOT, isTTY = false): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(args, { out: (s) => { out += s + '\n'; }, err: (s) => { err += s + '\n'; }, cwd, isTTY, env: {} });
+  return { code, out, err };
+}
+
+describe('CLI', () => {
+  it('exits 0 on a clean file, 1 on errors, 2 on bad usage or unreadable input', () => {
+    assert.equal(run([CLEAN]).code, 0, run([CLEAN]).out);
+    assert.equal(run([path.join(FIX, 'broken.landscape.yaml')]).code, 1);
+    assert.equal(run(['--format', 'xml', CLEAN]).code, 2);
+    assert.equal(run(['--bogus']).code, 2);
+    assert.equal(run(['does/not/exist.landscape.yaml']).code, 2);
+    assert.equal(run(['--rule', 'schema=loud', CLEAN]).code, 2);
+  });
+
+  it('--max-warnings turns warnings into a failing exit code', () => {
+    const r = run([path.join(FIX, 'broken.landscape.yaml'), '--rule', 'schema=warning', '--max-warnings', '0']);
+    assert.equal(r.code, 1);
+    const ok = run([path.join(FIX, 'broken.landscape.yaml'), '--rule', 'schema=warning', '--max-warnings', '99']);
+    assert.equal(ok.code, 0, ok.out);
+  });
+
+  it('prints file:line:col, severity, rule id and message; colour only on a TTY', () => {
+    const r = run(['test/fixtures/cli/broken.landscape.yaml']);
+    assert.match(r.out, /^test\/fixtures\/cli\/broken\.landscape\.yaml:5:5: error \[schema\] Unknown key 'descripton'/m);
+    assert.ok(!r.out.includes('\x1b['));
+    const tty = run(['test/fixtures/cli/broken.landscape.yaml'], ROOT, true);
+    assert.ok(tty.out.includes('\x1b['));
+  });
+
+  it('--format json matches the spec §3 shape', () => {
+    const r = run(['--format', 'json', 'test/fixtures/cli/broken.landscape.yaml', CLEAN]);
+    const doc = JSON.parse(r.out);
+    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'cli-output.schema.json'), 'utf8')));
+    assert.ok(validate(doc as object), JSON.stringify(validate.errors));
+    assert.equal(doc.summary.files, 2);
+    const d = doc.files[0].diagnostics.find((x: { ruleId: string }) => x.ruleId === 'schema');
+    assert.deepEqual(d.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 14 } });
+    assert.equal(d.system, 'EDV');
+  });
+
+  it('--format sarif is SARIF 2.1.0 with one rule entry per rule id', () => {
+    const r = run(['--format', 'sarif', 'test/fixtures/cli/broken.landscape.yaml']);
+    const s = JSON.parse(r.out);
+    assert.equal(s.version, '2.1.0');
+    const run0 = s.runs[0];
+    const ids = run0.tool.driver.rules.map((x: { id: string }) => x.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const rule of run0.tool.driver.rules) {
+      assert.ok(rule.help.text.length > 20, rule.id);
+      assert.ok(rule.shortDescription.text, rule.id);
+    }
+    const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'schema');
+    assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'schema');
+    assert.equal(res.level, 'error');
+    assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 5, startColumn: 5, endLine: 5, endColumn: 15 });
+    assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/cli/broken.landscape.yaml');
+  });
+
+  it('expands directories recursively and globs', () => {
+    const dir = JSON.parse(run(['--format', 'json', 'test/fixtures/cli']).out);
+    assert.deepEqual(dir.files.map((f: { file: string }) => f.file).sort(), ['test/fixtures/cli/broken.landscape.yaml', 'test/fixtures/cli/nested/other.landscape.yml']);
+    const glob = JSON.parse(run(['--format', 'json', 'test/fixtures/cli/**/*.landscape.yml']).out);
+    assert.deepEqual(glob.files.map((f: { file: string }) => f.file), ['test/fixtures/cli/nested/other.landscape.yml']);
+    const shallow = JSON.parse(run(['--format', 'json', 'test/fixtures/cli/*.yaml']).out);
+    assert.deepEqual(shallow.files.map((f: { file: string }) => f.file), ['test/fixtures/cli/broken.landscape.yaml']);
+    assert.equal(run(['test/fixtures/cli/*.nothing']).code, 2);
+  });
+
+  it('reads the nearest .landscape-lint.json and lets --rule override it', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-cli-'));
+    fs.copyFileSync(path.join(FIX, 'broken.landscape.yaml'), path.join(tmp, 'a.landscape.yaml'));
+    fs.writeFileSync(path.join(tmp, '.landscape-lint.json'), JSON.stringify({ rules: { schema: 'off' } }));
+    const off = JSON.parse(run(['--format', 'json', '.'], tmp).out);
+    assert.equal(off.files[0].diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'schema').length, 0);
+    const back = JSON.parse(run(['--format', 'json', '.', '--rule', 'schema=error'], tmp).out);
+    assert.ok(back.files[0].diagnostics.some((d: { ruleId: string }) => d.ruleId === 'schema'));
+    fs.writeFileSync(path.join(tmp, '.landscape-lint.json'), '{ "rules": { "schema": "loud" } }');
+    const bad = run(['.'], tmp);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /\.landscape-lint\.json: rule "schema" has severity "loud"/);
+  });
+
+  it('the built bin runs from the shell with the same exit codes', () => {
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const ok = spawnSync(process.execPath, [cli, CLEAN], { encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    const bad = spawnSync(process.execPath, [cli, path.join(FIX, 'broken.landscape.yaml')], { encoding: 'utf8' });
+    assert.equal(bad.status, 1);
+    const usage = spawnSync(process.execPath, [cli, '--format'], { encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /--format needs a value/);
+  });
+});

@@ -1,0 +1,29 @@
+import * as path from 'path';
+import type { LintOptions, LintResult } from '../../server/src/core/lint';
+import { lintText } from '../../server/src/core/lint';
+import type { Finding } from '../../server/src/core/types';
+
+/** Repository root (tests run from out/test/...). */
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Strips the common indentation of a template literal, so test documents read naturally. */
+export function dedent(s: string): string {
+  const lines = s.replace(/^\n/, '').replace(/\n\s*$/, '\n').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+export function lint(text: string, uri = 'file:///test.landscape.yaml', options?: LintOptions): LintResult {
+  return lintText(uri, text, options);
+}
+
+/** "line:col-line:col", 0-based, for compact range assertions. */
+export function rangeText(f: Finding): string {
+  const { start, end } = f.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character}`;
+}
+
+/** The findings of one rule. */
+export function ofRule(result: LintResult, ruleId: string): Finding[] {
+  return result.findings.filter((f) => f.ruleId === ruleId);
+}
