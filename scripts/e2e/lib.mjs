@@ -146,6 +146,7 @@ export async function startCodeServer({ entry, userDataDir, runDir, env, verbose
   ];
   fs.writeFileSync(path.join(runDir, 'code-server-config.yaml'), 'auth: none\ncert: false\n');
   const proc = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  startedGroups.add(proc.pid);
   const listeners = [];
   let exited = null;
   proc.on('exit', (code, signal) => { exited = { code, signal }; });
@@ -174,7 +175,8 @@ export async function startCodeServer({ entry, userDataDir, runDir, env, verbose
     }
     // the extension host and other children may outlive the main process
     killGroup(proc.pid, 'SIGKILL');
-    logStream.end();
+    startedGroups.delete(proc.pid);
+    await new Promise((r) => logStream.end(r));
   };
 
   const url = `http://127.0.0.1:${port}`;
@@ -189,6 +191,18 @@ export async function startCodeServer({ entry, userDataDir, runDir, env, verbose
     await sleep(200);
   }
   return { proc, port, url, logFile, stop, onLine: (fn) => listeners.push(fn), exited: () => exited };
+}
+
+// Process groups started here, so that a timeout, an exception or Ctrl+C never
+// leaves a code-server (and its extension host) behind.
+const startedGroups = new Set();
+export function killStartedGroups() {
+  for (const pid of startedGroups) killGroup(pid, 'SIGKILL');
+  startedGroups.clear();
+}
+process.on('exit', killStartedGroups);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => { killStartedGroups(); process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)); });
 }
 
 /** Signals a whole process group; ignores "no such process". */

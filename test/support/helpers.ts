@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { applyEdits } from '../../server/src/core/edits';
 import type { LintOptions, LintResult } from '../../server/src/core/lint';
 import { lintText } from '../../server/src/core/lint';
 import type { Finding } from '../../server/src/core/types';
@@ -26,4 +27,11 @@ export function rangeText(f: Finding): string {
 /** The findings of one rule. */
 export function ofRule(result: LintResult, ruleId: string): Finding[] {
   return result.findings.filter((f) => f.ruleId === ruleId);
+}
+
+/** Applies one of a finding's fixes to the linted text and returns the new text. */
+export function applyFix(result: LintResult, f: Finding, fixIndex = 0): string {
+  const fix = f.fixes?.[fixIndex];
+  if (!fix) throw new Error(`finding ${f.ruleId} "${f.message}" has no fix #${fixIndex}`);
+  return applyEdits(result.doc.text, result.doc, fix.edits);
 }

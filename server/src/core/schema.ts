@@ -245,6 +245,17 @@ function toFinding(doc: LandscapeDocument, err: ErrorObject): Finding | undefine
         data: { keyword: 'uniqueItems', path: itemPath },
       };
     }
+    case 'false schema': {
+      const key = lastKey(path) ?? 'key';
+      const sys = system ? (doc.value as { systems?: Record<string, { role?: unknown }> }).systems?.[system] : undefined;
+      const role = typeof sys?.role === 'string' ? sys.role : undefined;
+      return {
+        ...base,
+        message: `'${key}' is not allowed ${role ? `for a system with role ${role}` : where(path.slice(0, -1))}${key === 'connection' ? ' (connection applies to role abap only)' : ''}; remove it`,
+        range: doc.rangeOfKey(path) ?? doc.rangeFor(path),
+        data: { keyword: 'not-allowed', key, path },
+      };
+    }
     default:
       break;
   }

@@ -3,17 +3,17 @@
  */
 
 /** Values of `systems.<SID>.role`. */
-export const SYSTEM_ROLES = ['abap', 'solman', 'frun'] as const;
+export const SYSTEM_ROLES = Object.freeze(['abap', 'solman', 'frun'] as const);
 /** A system role of the landscape file. */
 export type SystemRole = (typeof SYSTEM_ROLES)[number];
 
 /** Values of `systems.<SID>.connection` (ABAP systems only). */
-export const ABAP_CONNECTIONS = ['direct', 'solman', 'frun', 'none'] as const;
+export const ABAP_CONNECTIONS = Object.freeze(['direct', 'solman', 'frun', 'none'] as const);
 /** How an ABAP system reaches the support backbone. */
 export type AbapConnection = (typeof ABAP_CONNECTIONS)[number];
 
 /** Values of `noteAssistant.download` (the procedure chosen in report RCWB_SNOTE_DWNLD_PROC_CONFIG). */
-export const NOTE_DOWNLOAD_PROCEDURES = ['rfc', 'http', 'download-service'] as const;
+export const NOTE_DOWNLOAD_PROCEDURES = Object.freeze(['rfc', 'http', 'download-service'] as const);
 /** A note download procedure as recorded in the landscape file. */
 export type NoteDownloadProcedure = (typeof NOTE_DOWNLOAD_PROCEDURES)[number];
 

@@ -4,7 +4,7 @@
  */
 
 /** Rule ids of the domain rules (the guide's requirements). */
-export const DOMAIN_RULE_IDS = [
+export const DOMAIN_RULE_IDS = Object.freeze([
   'plugin-st-pi',
   'plugin-st-a-pi',
   'solman-release',
@@ -30,10 +30,10 @@ export const DOMAIN_RULE_IDS = [
   'solman-setup',
   'tasklist-support-hub',
   'track-transport',
-] as const;
+] as const);
 
 /** Rule ids of the file-level checks (syntax, schema, references, hygiene). */
-export const FILE_RULE_IDS = [
+export const FILE_RULE_IDS = Object.freeze([
   'schema',
   'yaml-syntax',
   'duplicate-key',
@@ -42,7 +42,7 @@ export const FILE_RULE_IDS = [
   'secret-in-file',
   'file-too-large',
   'suppression-reason',
-] as const;
+] as const);
 
 /** Every rule id. */
 export const RULE_IDS = Object.freeze([...DOMAIN_RULE_IDS, ...FILE_RULE_IDS] as const);

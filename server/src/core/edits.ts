@@ -1,0 +1,304 @@
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { LandscapeDocument } from './document';
+import type { NodePath } from './types';
+
+/** A value the editor can write: scalars, lists of scalars, and maps of those. */
+export type EditValue = string | number | boolean | readonly (string | number)[] | { readonly [k: string]: EditValue };
+
+/**
+ * Minimal text edits on a landscape document that keep the user's comments, order and
+ * formatting: values are replaced in place, keys and list items are inserted with the
+ * indentation and style (block or flow, YAML or JSON) of their surroundings. Nothing is ever
+ * re-serialized beyond the inserted piece.
+ */
+export class DocEditor {
+  private readonly json: boolean;
+  private readonly unit: number;
+
+  constructor(private readonly doc: LandscapeDocument) {
+    this.json = doc.format === 'json';
+    this.unit = detectIndentUnit(doc.text);
+  }
+
+  /** Sets the value at path: replaces an existing scalar, or inserts the key (creating missing parents). */
+  setValue(path: NodePath, value: EditValue): TextEdit[] {
+    const { value: node, pair } = this.doc.nodeAt(path);
+    if (pair && (node === undefined || node === null || isScalar(node) || !isCollection(value))) {
+      if (node?.range && (isScalar(node) || !isCollection(value))) {
+        return [this.replace(node.range[0], node.range[1], this.inlineValue(value, node))];
+      }
+      if (!node && pair.key && (pair.key as YamlNode).range) {
+        // `key:` with nothing after it
+        const keyEnd = (pair.key as YamlNode).range![1];
+        const colon = this.doc.text.indexOf(':', keyEnd);
+        if (colon >= 0) return [this.insert(colon + 1, ` ${this.inlineValue(value)}`)];
+      }
+    }
+    if (node && isMap(node) && isPlainObject(value)) {
+      return Object.entries(value).flatMap(([k, v]) => this.setValue([...path, k], v));
+    }
+    return this.insertKey(path.slice(0, -1), String(path[path.length - 1]), value);
+  }
+
+  /** Appends items to the list at path (skipping ones already there), creating the list if needed. */
+  addToList(path: NodePath, items: readonly (string | number)[]): TextEdit[] {
+    const { value: node, pair } = this.doc.nodeAt(path);
+    if (!node || !isSeq(node)) {
+      if (pair && node && isScalar(node) && node.value !== null) {
+        return [this.replace(node.range![0], node.range![1], this.flowList(items))];
+      }
+      return this.setValue(path, items);
+    }
+    const present = new Set(node.items.map((i) => (isScalar(i) ? String((i as Scalar).value) : '')));
+    const fresh = items.filter((i) => !present.has(String(i)));
+    if (!fresh.length) return [];
+    const seq = node as YAMLSeq;
+    if (seq.flow) {
+      const close = this.doc.text.lastIndexOf(']', seq.range![1]);
+      const last = seq.items[seq.items.length - 1] as YamlNode | undefined;
+      if (!last?.range) return [this.replace(seq.range![0], seq.range![1], this.flowList(fresh))];
+      const multiLine = this.lineOf(seq.range![0]) !== this.lineOf(close);
+      if (multiLine && this.lineOf(last.range[0]) !== this.lineOf(close)) {
+        const ind = this.indentAt(last.range[0]);
+        return [this.insert(last.range[1], fresh.map((i) => `,\n${ind}${this.scalar(i)}`).join(''))];
+      }
+      return [this.insert(last.range[1], fresh.map((i) => `, ${this.scalar(i)}`).join(''))];
+    }
+    const first = seq.items[0] as YamlNode | undefined;
+    const dashCol = first?.range ? this.dashColumn(first.range[0]) : 0;
+    const at = this.afterLastLine(seq);
+    const lines = fresh.map((i) => `${' '.repeat(dashCol)}- ${this.scalar(i)}`);
+    return [this.insert(at.offset, at.lead ? lines.map((l) => at.lead + l).join('') : lines.map((l) => `${l}\n`).join(''))];
+  }
+
+  /** Removes a key with its value (whole lines in block style; the entry and its comma in flow style). */
+  removeKey(path: NodePath): TextEdit[] {
+    const parent = this.doc.nodeAt(path.slice(0, -1)).value;
+    const { pair } = this.doc.nodeAt(path);
+    if (!pair || !parent || !isMap(parent)) return [];
+    const key = pair.key as YamlNode;
+    const val = pair.value as YamlNode | null;
+    const start = key.range![0];
+    const end = val?.range ? val.range[1] : key.range![1];
+    const map = parent as YAMLMap;
+    if (map.flow) {
+      const idx = map.items.indexOf(pair as Pair);
+      const text = this.doc.text;
+      if (idx < map.items.length - 1) {
+        const next = (map.items[idx + 1] as Pair).key as YamlNode;
+        return [this.replace(start, next.range![0], '')];
+      }
+      let s = start;
+      if (idx > 0) {
+        const prevPair = map.items[idx - 1] as Pair;
+        const prevEnd = ((prevPair.value as YamlNode | null)?.range ?? (prevPair.key as YamlNode).range!)[1];
+        s = prevEnd;
+      } else {
+        while (s > 0 && /\s/.test(text[s - 1])) s--;
+        s = Math.max(s, map.range![0] + 1);
+      }
+      return [this.replace(s, end, '')];
+    }
+    const startLine = this.lineOf(start);
+    const endLine = this.lineOf(Math.max(start, this.trimTrailing(end) - 1));
+    const from = this.doc.lines.lineStart(startLine);
+    const to = endLine + 1 < this.doc.lines.lineCount ? this.doc.lines.lineStart(endLine + 1) : this.doc.text.length;
+    if (map.items.length === 1 && path.length > 1) {
+      // the map would be empty: leave `{}` so the parent key keeps a valid value
+      return [this.replace(start, end, '{}')];
+    }
+    return [this.replace(from, to, '')];
+  }
+
+  /** Renames a key in place. */
+  renameKey(path: NodePath, newKey: string): TextEdit[] {
+    const { key } = this.doc.nodeAt(path);
+    if (!key?.range) return [];
+    return [this.replace(key.range[0], key.range[1], this.keyText(newKey))];
+  }
+
+  /** Inserts a new key into the map at mapPath, creating the map (and its parents) if missing. */
+  insertKey(mapPath: NodePath, key: string, value: EditValue): TextEdit[] {
+    const { value: node, pair } = this.doc.nodeAt(mapPath);
+    if (node && isMap(node)) {
+      const map = node as YAMLMap;
+      if (map.flow) return [this.insertIntoFlowMap(map, key, value)];
+      const firstKey = (map.items[0] as Pair | undefined)?.key as YamlNode | undefined;
+      const col = firstKey?.range ? this.doc.lines.positionAt(firstKey.range[0]).character : 0;
+      const at = this.afterLastLine(map);
+      const entry = this.blockEntry(key, value, col);
+      return [this.insert(at.offset, at.lead ? at.lead + entry.replace(/\n$/, '') : entry)];
+    }
+    if (pair && (node === undefined || node === null || (isScalar(node) && node.value === null))) {
+      // `parent:` with no value: write the map under it
+      const parentKey = pair.key as YamlNode;
+      const col = this.doc.lines.positionAt(parentKey.range![0]).character;
+      const colon = this.doc.text.indexOf(':', parentKey.range![1]);
+      if (this.json || colon < 0) return [];
+      const lineEnd = this.lineEndOffset(colon);
+      return [this.insert(lineEnd, `\n${this.blockEntry(key, value, col + this.unit).replace(/\n$/, '')}`)];
+    }
+    if (mapPath.length === 0) return [];
+    return this.insertKey(mapPath.slice(0, -1), String(mapPath[mapPath.length - 1]), { [key]: value });
+  }
+
+  // ---- rendering ----
+
+  private insertIntoFlowMap(map: YAMLMap, key: string, value: EditValue): TextEdit {
+    const text = this.doc.text;
+    const close = text.lastIndexOf('}', map.range![1]);
+    const last = map.items[map.items.length - 1] as Pair | undefined;
+    const entry = `${this.keyText(key)}: ${this.inlineValue(value)}`;
+    if (!last) return this.replace(map.range![0], map.range![1], `{ ${entry} }`.replace(/^\{ /, this.json ? '{ ' : '{ '));
+    const lastEnd = ((last.value as YamlNode | null)?.range ?? (last.key as YamlNode).range!)[1];
+    const multiLine = this.lineOf(map.range![0]) !== this.lineOf(close);
+    if (multiLine && this.lineOf(lastEnd) !== this.lineOf(close)) {
+      const ind = this.indentAt((last.key as YamlNode).range![0]);
+      return this.insert(lastEnd, `,\n${ind}${entry}`);
+    }
+    return this.insert(lastEnd, `, ${entry}`);
+  }
+
+  /** `key: value` lines for a block map at a column, ending with a newline. */
+  private blockEntry(key: string, value: EditValue, col: number): string {
+    const pad = ' '.repeat(col);
+    if (isPlainObject(value)) {
+      if (this.json) return `${pad}${this.keyText(key)}: ${this.inlineValue(value)}\n`;
+      const inner = Object.entries(value).map(([k, v]) => this.blockEntry(k, v, col + this.unit)).join('');
+      return `${pad}${this.keyText(key)}:\n${inner}`;
+    }
+    return `${pad}${this.keyText(key)}: ${this.inlineValue(value)}\n`;
+  }
+
+  private inlineValue(value: EditValue, like?: YamlNode): string {
+    if (Array.isArray(value)) return this.flowList(value as (string | number)[]);
+    if (isPlainObject(value)) {
+      const entries = Object.entries(value).map(([k, v]) => `${this.keyText(k)}: ${this.inlineValue(v)}`);
+      return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+    }
+    if (typeof value === 'string' && like && isScalar(like)) {
+      const t = (like as Scalar).type;
+      if (t === 'QUOTE_DOUBLE') return JSON.stringify(value);
+      if (t === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+    }
+    return this.scalar(value as string | number | boolean);
+  }
+
+  private flowList(items: readonly (string | number)[]): string {
+    return `[${items.map((i) => this.scalar(i)).join(', ')}]`;
+  }
+
+  private scalar(v: string | number | boolean): string {
+    if (typeof v !== 'string') return String(v);
+    if (this.json) return JSON.stringify(v);
+    return needsQuotes(v) ? JSON.stringify(v) : v;
+  }
+
+  private keyText(k: string): string {
+    if (this.json) return JSON.stringify(k);
+    return needsQuotes(k) ? JSON.stringify(k) : k;
+  }
+
+  // ---- positions ----
+
+  private replace(start: number, end: number, newText: string): TextEdit {
+    return { range: this.doc.lines.range(start, end), newText };
+  }
+
+  private insert(offset: number, newText: string): TextEdit {
+    return this.replace(offset, offset, newText);
+  }
+
+  private lineOf(offset: number): number {
+    return this.doc.lines.positionAt(offset).line;
+  }
+
+  private lineEndOffset(offset: number): number {
+    const line = this.lineOf(offset);
+    return this.doc.lines.lineStart(line) + this.doc.lines.lineText(line).length;
+  }
+
+  private indentAt(offset: number): string {
+    const t = this.doc.lines.lineText(this.lineOf(offset));
+    return t.slice(0, t.length - t.trimStart().length);
+  }
+
+  private dashColumn(itemStart: number): number {
+    const line = this.lineOf(itemStart);
+    const t = this.doc.lines.lineText(line);
+    const col = this.doc.lines.positionAt(itemStart).character;
+    const dash = t.lastIndexOf('-', col);
+    return dash >= 0 ? dash : col;
+  }
+
+  /** Moves back over trailing whitespace and comment lines that the YAML parser counts into a node. */
+  private trimTrailing(end: number): number {
+    let e = end;
+    const text = this.doc.text;
+    for (;;) {
+      while (e > 0 && /\s/.test(text[e - 1])) e--;
+      const line = this.lineOf(Math.max(0, e - 1));
+      const lt = this.doc.lines.lineText(line);
+      if (/^\s*#/.test(lt) && e > 0) {
+        e = this.doc.lines.lineStart(line);
+        continue;
+      }
+      return e;
+    }
+  }
+
+  /** Where to insert new lines after a block collection's last content line. */
+  private afterLastLine(node: YamlNode): { offset: number; lead: string } {
+    const end = this.trimTrailing(node.range![1]);
+    const line = this.lineOf(Math.max(0, end - 1));
+    if (line + 1 < this.doc.lines.lineCount) {
+      return { offset: this.doc.lines.lineStart(line + 1), lead: '' };
+    }
+    // the last line of the file has no line break
+    const eol = this.doc.text.includes('\r\n') ? '\r\n' : '\n';
+    return { offset: this.doc.text.length, lead: eol };
+  }
+}
+
+function isCollection(v: EditValue): boolean {
+  return Array.isArray(v) || isPlainObject(v);
+}
+
+function isPlainObject(v: unknown): v is { [k: string]: EditValue } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** True when a string would not read back as the same string in plain YAML. */
+function needsQuotes(s: string): boolean {
+  if (s === '') return true;
+  if (/^[\s]|[\s]$/.test(s)) return true;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s)) return true;
+  if (/: |\s#/.test(s)) return true;
+  if (/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(s)) return true;
+  if (/^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(s) && /\d/.test(s)) return true;
+  if (/^0[xob]/i.test(s)) return true;
+  return /[:]$/.test(s);
+}
+
+/** The document's indentation step (the smallest positive indentation of a key line), default 2. */
+function detectIndentUnit(text: string): number {
+  let unit = 0;
+  for (const line of text.split(/\r?\n/, 400)) {
+    const m = /^( +)[^\s#-]/.exec(line);
+    if (m && (unit === 0 || m[1].length < unit)) unit = m[1].length;
+  }
+  return unit > 0 && unit <= 8 ? unit : 2;
+}
+
+/** Applies text edits to a text (for tests and the CLI's --fix). Edits must not overlap. */
+export function applyEdits(text: string, doc: LandscapeDocument, edits: readonly TextEdit[]): string {
+  const withOffsets = edits.map((e) => ({ start: doc.lines.offsetAt(e.range.start), end: doc.lines.offsetAt(e.range.end), text: e.newText }));
+  withOffsets.sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of withOffsets) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+export { isPair };

@@ -1,0 +1,4 @@
+import type { Rule } from './rule';
+
+/** Rules of this group, in the order of the guide. */
+export const CONNECTIVITY_RULES: readonly Rule[] = Object.freeze([]);
