@@ -146,12 +146,14 @@ async function main(o) {
     if (!okWorkbench) return;
 
     const okOpen = await check(`Ctrl+P opens ${o.file}`, async () => {
+      const input = page.locator('.quick-input-widget input').first();
       await poll('the quick open box', async () => {
-        await page.locator('.monaco-workbench').first().click({ position: { x: 700, y: 5 } }).catch(() => {});
+        // (a click on the title bar would open the command center instead)
+        await page.keyboard.press('Escape');
         await page.keyboard.press('Control+P');
-        return page.locator('.quick-input-widget input').first().isVisible({ timeout: 2000 });
+        return input.isVisible({ timeout: 2000 });
       }, stepMs, 1000);
-      await page.keyboard.type(o.file, { delay: 20 });
+      await input.fill(o.file); // replaces whatever prefix ('>' etc.) the box had
       await poll(`${o.file} in the quick open list`, async () =>
         (await page.locator('.quick-input-list .monaco-list-row', { hasText: o.file }).count()) > 0, stepMs);
       await page.keyboard.press('Enter');
