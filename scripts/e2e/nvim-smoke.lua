@@ -8,6 +8,12 @@
 local function out(s) io.stdout:write(s .. '\n') end
 local function fail(code, msg)
   io.stdout:write('nvim-smoke: ' .. msg .. '\n')
+  -- the server's stderr ends up in Neovim's LSP log: show its tail
+  local ok, lines = pcall(vim.fn.readfile, vim.lsp.get_log_path())
+  if ok and #lines > 0 then
+    io.stdout:write('nvim-smoke: last lines of ' .. vim.lsp.get_log_path() .. ':\n')
+    for i = math.max(1, #lines - 15), #lines do io.stdout:write('  ' .. lines[i] .. '\n') end
+  end
   vim.cmd('cquit ' .. code)
 end
 
@@ -64,7 +70,7 @@ local ms = math.floor((vim.loop.hrtime() - t0) / 1e6)
 local diags = vim.diagnostic.get(bufnr)
 local client = vim.lsp.get_client_by_id(client_id)
 local server_name = client and client.server_capabilities and client.initialized and 'initialized' or 'not initialized'
-out(string.format('nvim-smoke: %s; server %s; %d diagnostic(s) after %d ms', vim.fn.fnamemodify(file, ':~:.'), server_name, #diags, ms))
+out(string.format('nvim-smoke: %s; server %s; %d diagnostic(s) after %d ms', file, server_name, #diags, ms))
 local sev = { 'error', 'warning', 'info', 'hint' }
 table.sort(diags, function(a, b) return a.lnum < b.lnum or (a.lnum == b.lnum and a.col < b.col) end)
 for _, d in ipairs(diags) do
