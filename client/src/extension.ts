@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { Commands, SETTINGS_SECTION } from '../../server/src/protocol';
+import { registerChecklist } from './checklistTree';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
@@ -51,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+  // Readiness checklist view, status item, report export (checklistTree.ts); follows client restarts.
+  registerChecklist(context, () => client, (s) => output?.appendLine(s));
   try {
     await startClient(context);
   } catch (e) {

@@ -18,7 +18,9 @@ set -euo pipefail
 CS_VERSION="${LL_CODE_SERVER_VERSION:-4.100.3}"
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CACHE="${LL_CACHE:-$REPO/.cache}"
-DEST="$CACHE/code-server/$CS_VERSION"
+# native modules are built for one Node ABI: key the cache on it
+NODE_ABI="$(node -p 'process.versions.modules')"
+DEST="$CACHE/code-server/$CS_VERSION-node$NODE_ABI"
 MARKER="$DEST/.install-complete"
 APT_PKGS=(libkrb5-dev ripgrep chromium ${LL_APT_EXTRA:-})
 
@@ -77,7 +79,9 @@ step "lib/vscode: npm rebuild (native modules)"
 ln -sfn node_modules "$VS/node_modules.asar"
 
 step "lib/vscode/extensions: npm install --omit=dev"
-( cd "$VS/extensions" && npm install "${NPM_Q[@]}" --omit=dev "${NPM_RUN_SCRIPTS[@]}" )
+# (its postinstall lists every file it trims: keep that in a log, not on screen)
+( cd "$VS/extensions" && npm install "${NPM_Q[@]}" --omit=dev "${NPM_RUN_SCRIPTS[@]}" >"$DEST/extensions-install.log" 2>&1 ) \
+  || { tail -30 "$DEST/extensions-install.log" >&2; exit 1; }
 
 step "top level: npm rebuild argon2"
 npm rebuild "${NPM_Q[@]}" "${NPM_RUN_SCRIPTS[@]}" argon2

@@ -4,7 +4,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,8 +19,9 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs install-code-server.sh (a no-op when cached); returns code-server's entry.js. */
 export function ensureCodeServer() {
-  const entry = path.join(CACHE, 'code-server', CS_VERSION, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  const marker = path.join(CACHE, 'code-server', CS_VERSION, '.install-complete');
+  const dest = path.join(CACHE, 'code-server', `${CS_VERSION}-node${process.versions.modules}`); // as install-code-server.sh
+  const entry = path.join(dest, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const marker = path.join(dest, '.install-complete');
   if (fs.existsSync(marker) && fs.existsSync(entry) && fs.existsSync(CHROMIUM)) return entry;
   log('setup', 'code-server not cached yet: running scripts/e2e/install-code-server.sh');
   const r = spawnSync('bash', [path.join(REPO, 'scripts', 'e2e', 'install-code-server.sh')], {
@@ -243,9 +243,6 @@ export function extensionTestUrl(baseUrl, port, folder, extensionDevelopmentPath
   return `${baseUrl}/?${q.toString()}`;
 }
 
-export function tmpName(prefix) {
-  return path.join(os.tmpdir(), `${prefix}-${process.pid}-${Date.now()}`);
-}
 
 /** Last `n` lines of a file, for failure reports. */
 export function tail(file, n = 40) {
@@ -256,3 +253,38 @@ export function tail(file, n = 40) {
     return '(no log)';
   }
 }
+
+/** Extension output channels (createOutputChannel) logged by the extension host of a run. */
+export function outputChannelLogs(userDataDir) {
+  const found = [];
+  const walk = (d, depth) => {
+    let entries = [];
+    try { entries = fs.readdirSync(d, { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory() && depth < 4) walk(p, depth + 1);
+      else if (e.isFile() && e.name.endsWith('.log') && path.basename(d).startsWith('output_logging_')) {
+        found.push({ name: e.name.replace(/^\d+-/, '').replace(/\.log$/, ''), file: p });
+      }
+    }
+  };
+  walk(path.join(userDataDir, 'logs'), 0);
+  return found;
+}
+
+/** Prints the tail of each extension output channel (for failure reports). */
+export function printOutputChannels(tag, userDataDir, n = 25) {
+  for (const { name, file } of outputChannelLogs(userDataDir)) {
+    console.log(`${tag}: output channel "${name}" (${file}), last lines:\n${tail(file, n).replace(/^/gm, '    ')}`);
+  }
+}
+
+/** Log lines from the workbench that only add noise to a test run's output. */
+export const NOISE = [
+  /^Ignoring fetching additional builtin extensions from gallery/,
+  /^Creating a socket \(/,
+  /^Resolv(ing|ed) connection token/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore:/,
+  /^Updating additional builtin extensions cache/,
+];

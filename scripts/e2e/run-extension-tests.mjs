@@ -21,7 +21,7 @@ import path from 'node:path';
 import util from 'node:util';
 import {
   REPO, CACHE, ensureCodeServer, makeRunDir, makeUserDataDir, copyWorkspace, codeServerEnv,
-  startCodeServer, launchBrowser, extensionTestUrl, log, sleep, tail,
+  startCodeServer, launchBrowser, extensionTestUrl, log, sleep, tail, printOutputChannels, NOISE,
 } from './lib.mjs';
 
 function parseArgs(argv) {
@@ -67,9 +67,9 @@ async function main(o) {
   // ---- preconditions: fail early with a useful message
   const extPkg = path.join(o.extension, 'package.json');
   if (!fs.existsSync(extPkg)) throw new Error(`no package.json in extension folder ${o.extension}`);
-  const main = JSON.parse(fs.readFileSync(extPkg, 'utf8')).main;
-  if (main && !fs.existsSync(path.resolve(o.extension, main)) && !fs.existsSync(path.resolve(o.extension, `${main}.js`))) {
-    throw new Error(`extension main ${main} does not exist in ${o.extension} (run \`npm run build\` first)`);
+  const extMain = JSON.parse(fs.readFileSync(extPkg, "utf8")).main;
+  if (extMain && !fs.existsSync(path.resolve(o.extension, extMain)) && !fs.existsSync(path.resolve(o.extension, `${extMain}.js`))) {
+    throw new Error(`extension main ${extMain} does not exist in ${o.extension} (run \`npm run build\` first)`);
   }
   if (!fs.existsSync(o.tests)) throw new Error(`tests module ${o.tests} not found (run \`npm run compile-tests\` or \`npx tsc -p test/e2e\` first)`);
 
@@ -107,6 +107,7 @@ async function main(o) {
     await page.exposeFunction('codeAutomationExit', (code) => { pageExit = code ?? 0; });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = util.format(...(Array.isArray(args) ? args : [args]));
+      if (!o.verbose && NOISE.some((re) => re.test(text))) return;
       for (const l of text.split('\n')) console.log(`[host] ${l}`);
     });
     page.on('pageerror', (err) => { if (o.verbose) console.log(`[page error] ${err.message}`); });
@@ -122,7 +123,11 @@ async function main(o) {
     let graceUntil = null;  // after an exit signal, give the result file a moment to appear
     for (;;) {
       const result = readResult(resultFile, runId);
-      if (result) { Object.assign(verdict, summarize(result)); break; }
+      if (result) {
+        await sleep(1000); // let the last log lines arrive before closing the page
+        Object.assign(verdict, summarize(result));
+        break;
+      }
       const signals = [
         pageExit !== null && `workbench reported exit ${pageExit}`,
         hostExit && `extension host exited (code ${hostExit.code}, signal ${hostExit.signal})`,
@@ -156,6 +161,7 @@ async function main(o) {
     console.log(`e2e: FAILED: ${verdict.reason}`);
     console.log(`e2e: last lines of ${cs.logFile}:\n${tail(cs.logFile, 30)}`);
   }
+  if (verdict.reason || verdict.failures > 0) printOutputChannels('e2e', userDataDir);
   // keep a copy at a fixed place for tools / CI artifacts
   try { fs.copyFileSync(resultFile, path.join(CACHE, 'e2e-result.json')); } catch { /* none written */ }
   log('e2e', `finished in ${secs} s; result ${fs.existsSync(resultFile) ? resultFile : '(none)'}`);

@@ -10,7 +10,9 @@
 //   --file NAME          file to open with Ctrl+P (default: acme.landscape.yaml)
 //   --text TEXT          text a Problems entry must contain
 //                        (default: "lacks digital-signature support")
-//   --hover-token REGEX  token to hover in the editor (default: a 6-8 digit note number)
+//   --hover-token REGEX  token to hover, matched per line of the file, comment lines skipped;
+//                        capture group 1 is the token if present (default: a note number
+//                        in `notes: [..]` or a `- 1234567` list item)
 //   --hover-text TEXT    text the hover must contain (default: any non-empty hover)
 //   --screenshots DIR    where PNGs go (default: <repo>/screenshots/ui-smoke)
 //   --timeout SECONDS    overall limit (default 300)
@@ -22,7 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   REPO, ensureCodeServer, makeRunDir, makeUserDataDir, copyWorkspace, codeServerEnv, installVsix,
-  startCodeServer, launchBrowser, extensionTestUrl, log, sleep, tail,
+  startCodeServer, launchBrowser, extensionTestUrl, log, sleep, tail, printOutputChannels,
 } from './lib.mjs';
 
 function parseArgs(argv) {
@@ -31,7 +33,8 @@ function parseArgs(argv) {
     workspace: path.join(REPO, 'examples'),
     file: 'acme.landscape.yaml',
     text: 'lacks digital-signature support',
-    hoverToken: '\\b\\d{6,8}\\b',
+    // a note number in `notes: [1234567, …]` or a `- 1234567` list item
+    hoverToken: '(?:^\\s*-\\s*|notes:\\s*\\[\\s*)(\\d{6,8})\\b',
     hoverText: '',
     screenshots: path.join(REPO, 'screenshots', 'ui-smoke'),
     timeout: 300,
@@ -61,7 +64,7 @@ function parseArgs(argv) {
 
 function usage(err) {
   const text = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n')
-    .filter((l) => l.startsWith('//')).slice(0, 21).map((l) => l.slice(3)).join('\n');
+    .filter((l) => l.startsWith('//')).slice(0, 23).map((l) => l.slice(3)).join('\n');
   if (err) console.error(`ui-smoke: ${err}\n`);
   console.error(text);
   process.exit(err ? 2 : 0);
@@ -178,54 +181,72 @@ async function main(o) {
     await shot(page, '03-problems');
 
     await check(`hover over a note number shows a hover${o.hoverText ? ` containing "${o.hoverText}"` : ''}`, async () => {
-      const tokenRe = new RegExp(o.hoverToken);
-      // click into the editor so it has focus, then find the token's screen rectangle
-      await poll('the token\'s position', async () => {
-        const box = await tokenBox(page, tokenRe.source, tokenRe.flags);
-        if (!box) return false;
-        log('ui-smoke', `hovering "${box.text}" at ${Math.round(box.x)},${Math.round(box.y)}`);
-        await page.mouse.move(box.x - 20, box.y - 20);
-        await page.mouse.move(box.x, box.y, { steps: 5 });
-        return true;
-      }, stepMs);
+      // Find the token in the workspace copy of the file (not on screen: it may be scrolled
+      // away), put the cursor on it with Ctrl+G, then hover the cursor's screen position.
+      const target = findToken(path.join(workspace, o.file), o.hoverToken);
+      if (!target) throw new Error(`no line of ${o.file} matches --hover-token ${o.hoverToken}`);
+      log('ui-smoke', `hover target "${target.text}" at ${target.line}:${target.column}`);
+      await page.keyboard.press('Escape');
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input').first();
+      await poll('the go-to-line box', () => input.isVisible(), stepMs);
+      // Ctrl+G opens quick input with a ":" prefix; fill() replaces the whole value
+      await input.fill(`:${target.line}:${target.column + Math.floor(target.text.length / 2)}`);
+      await page.keyboard.press('Enter');
+      const cursorBox = async () => {
+        const b = await page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first().boundingBox();
+        return b && b.height > 0 ? { x: b.x + 1, y: b.y + b.height / 2 } : null;
+      };
+      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: o.hoverText || /\S/ });
+      const visible = async () => (await hover.count()) > 0 && hover.first().isVisible();
+      const halfway = process.env.LL_UI_HOVER_KEYBOARD ? 0 : Date.now() + stepMs / 2; // env: test the fallback
+      let keyboard = false;
       await poll('a .monaco-hover with content', async () => {
-        const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: o.hoverText || /\S/ });
-        if ((await hover.count()) > 0 && (await hover.first().isVisible())) return true;
-        // wiggle the mouse: hovers only start on mouse *movement*
-        const box = await tokenBox(page, tokenRe.source, tokenRe.flags);
-        if (box) { await page.mouse.move(box.x + 2, box.y); await page.mouse.move(box.x, box.y); }
-        return false;
-      }, stepMs, 700);
-      const text = (await page.locator('.monaco-hover:not(.hidden)').first().textContent()) ?? '';
-      log('ui-smoke', `hover says: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+        if (await visible()) return true;
+        if (Date.now() < halfway) {
+          // hovers start on mouse *movement*: approach the token, then wiggle on it
+          const b = await poll('the cursor', cursorBox, 5000);
+          await page.mouse.move(b.x - 30, b.y - 25);
+          await page.mouse.move(b.x, b.y, { steps: 4 });
+        } else if (!keyboard) {
+          keyboard = true; // fallback: "Show or Focus Hover" at the cursor
+          log('ui-smoke', 'mouse hover did not show; trying Ctrl+K Ctrl+I');
+          await page.keyboard.press('Control+K');
+          await page.keyboard.press('Control+I');
+        }
+        await sleep(600);
+        return visible();
+      }, stepMs, 300);
+      const text = (await hover.first().textContent()) ?? '';
+      log('ui-smoke', `hover says: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
     });
     await shot(page, '04-hover');
   } finally {
     if (browser) await browser.close().catch(() => {});
     await cs.stop();
-    if (checks.some((c) => !c.ok)) console.log(`ui-smoke: last lines of ${cs.logFile}:\n${tail(cs.logFile, 20)}`);
+    if (checks.some((c) => !c.ok)) {
+      console.log(`ui-smoke: last lines of ${cs.logFile}:\n${tail(cs.logFile, 20)}`);
+      printOutputChannels('ui-smoke', userDataDir);
+    }
   }
 }
 
-/** Center of the first match of the regex in the visible editor lines, in page coordinates. */
-function tokenBox(page, source, flags) {
-  return page.evaluate(([src, fl]) => {
-    const re = new RegExp(src, fl);
-    const editor = document.querySelector('.editor-instance .monaco-editor .view-lines');
-    if (!editor) return null;
-    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const m = re.exec(n.textContent.replace(/\u00a0/g, ' '));
-      if (!m) continue;
-      const r = document.createRange();
-      r.setStart(n, m.index);
-      r.setEnd(n, m.index + m[0].length);
-      const rect = r.getBoundingClientRect();
-      if (rect.width === 0) continue;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, text: m[0] };
-    }
-    return null;
-  }, [source, flags]);
+/**
+ * First match of `source` in the file, skipping comment lines. When the regex has
+ * a capture group, the group is the token. Returns { line, column (1-based), text }.
+ */
+function findToken(file, source) {
+  const re = new RegExp(source, 'd');
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*(#|\/\/)/.test(lines[i])) continue;
+    const m = re.exec(lines[i]);
+    if (!m) continue;
+    const [start, end] = m.indices[1] ?? m.indices[0];
+    return { line: i + 1, column: start + 1, text: lines[i].slice(start, end) };
+  }
+  return null;
 }
 
 const opts = parseArgs(process.argv.slice(2));

@@ -294,8 +294,9 @@ function detectIndentUnit(text: string): number {
 
 /** Applies text edits to a text (for tests and the CLI's --fix). Edits must not overlap. */
 export function applyEdits(text: string, doc: LandscapeDocument, edits: readonly TextEdit[]): string {
-  const withOffsets = edits.map((e) => ({ start: doc.lines.offsetAt(e.range.start), end: doc.lines.offsetAt(e.range.end), text: e.newText }));
-  withOffsets.sort((a, b) => b.start - a.start || b.end - a.end);
+  const withOffsets = edits.map((e, i) => ({ i, start: doc.lines.offsetAt(e.range.start), end: doc.lines.offsetAt(e.range.end), text: e.newText }));
+  // applied from the end; inserts at one position keep their array order in the result (LSP rule)
+  withOffsets.sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
   let out = text;
   for (const e of withOffsets) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;

@@ -12,9 +12,16 @@ function dataOf(d: Diagnostic): DiagnosticData | undefined {
   return d.source === DIAGNOSTIC_SOURCE && data && typeof data.index === 'number' ? data : undefined;
 }
 
+type Pos = TextEdit['range']['start'];
+const cmp = (x: Pos, y: Pos): number => x.line - y.line || x.character - y.character;
+
+/**
+ * Two edits conflict when their ranges intersect, or when both insert at the same position:
+ * two fixes that each create the same missing key (say `notes:`) would otherwise write it twice.
+ */
 function overlaps(a: TextEdit, b: TextEdit): boolean {
-  const before = (x: TextEdit['range']['end'], y: TextEdit['range']['start']): boolean => x.line < y.line || (x.line === y.line && x.character <= y.character);
-  return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
+  if (cmp(a.range.start, b.range.start) === 0) return true;
+  return cmp(a.range.start, b.range.end) < 0 && cmp(b.range.start, a.range.end) < 0;
 }
 
 /**

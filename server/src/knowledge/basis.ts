@@ -266,6 +266,11 @@ export function digitalSignatureNotesFor(tciEnabled: boolean): readonly number[]
   return tciEnabled ? DIGITAL_SIGNATURE_NOTES.tciEnabled : DIGITAL_SIGNATURE_NOTES.notTciEnabled;
 }
 
+// Guide 2.1.4 "What Happens If You Don't Update?": without digital-signature support, no SAP
+// Note download via Note Assistant after January 1, 2020.
+/** ISO date from which Note Assistant can only download digitally signed SAP Notes. */
+export const SIGNED_NOTES_MANDATORY_FROM = '2020-01-01';
+
 // Guide 2.1.4.2, "Related Information".
 /** Further reading on digitally signed SAP Notes linked from 2.1.4.2. */
 export const DIGITAL_SIGNATURE_RELATED_NOTE = 2537133;

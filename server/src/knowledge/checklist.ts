@@ -18,8 +18,16 @@ export type ChecklistChapterId = '3.2' | '4.3' | '5.3' | '6.2' | '7';
 /**
  * A condition of a conditional item: Note Assistant TCI state, or SAP_BASIS below the
  * digital-signature table of guide 2.1.4.2 (only then are the digital-signature notes needed).
+ * `saprouter-check-required`: SAP_BASIS below 740 (guide 4.2: from 740 on the SAProuter settings
+ * are adjusted automatically). `support-hub-release`: SAP Solution Manager 7.2 SPS08 or higher, or
+ * Focused Run 2.0 (guide 5.2 and 6.1: the task list is required on those releases).
  */
-export type ChecklistCondition = 'tci-enabled' | 'not-tci-enabled' | 'below-digital-signature-sp';
+export type ChecklistCondition =
+  | 'tci-enabled'
+  | 'not-tci-enabled'
+  | 'below-digital-signature-sp'
+  | 'saprouter-check-required'
+  | 'support-hub-release';
 
 /** Which systems an item concerns. */
 export interface ChecklistScope {
@@ -162,6 +170,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     text: 'Check and adjust the SAProuter settings.',
     origin: 'checklist',
     sections: ['4.2'],
+    conditions: ['saprouter-check-required'],
     appliesTo: DIRECT_ABAP,
     ruleIds: ['saprouter-check'],
   },
@@ -204,6 +213,7 @@ const SOLMAN_ITEMS: readonly ChecklistItem[] = [
     text: 'Run task list SAP_SUPPORT_HUB_CONFIG (STC01).',
     origin: 'derived',
     sections: ['5.2'],
+    conditions: ['support-hub-release'],
     appliesTo: SOLMAN,
     ruleIds: ['tasklist-support-hub'],
   },
@@ -245,6 +255,7 @@ const FRUN_ITEMS: readonly ChecklistItem[] = [
     text: 'Run task list SAP_SUPPORT_HUB_CONFIG (STC01).',
     origin: 'derived',
     sections: ['6.1'],
+    conditions: ['support-hub-release'],
     appliesTo: FRUN,
     ruleIds: ['tasklist-support-hub'],
   },

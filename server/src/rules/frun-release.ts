@@ -31,7 +31,7 @@ export const rule: Rule = {
     description: [
       `Checks the \`release\` of Focused Run systems (\`role: frun\`): the new communication channels come with Focused Run **${FRUN_REQUIRED_RELEASE}**.`,
       '',
-      ...FRUN_RELEASES.map((r) => `- ${r.release}${r.andAbove ? ' and later' : ''}: ${r.consequence}${r.mainstreamMaintenanceEndsOn ? ` Mainstream maintenance ends on ${longDate(r.mainstreamMaintenanceEndsOn)}.` : ''}`),
+      ...FRUN_RELEASES.map((r) => `- ${r.release}${r.andAbove ? ' and later' : ''}: ${r.consequence}${r.mainstreamMaintenanceEndsOn ? ` Left mainstream maintenance on ${longDate(r.mainstreamMaintenanceEndsOn)}.` : ''}`),
       '',
       `Upgrade to Focused Run ${FRUN_REQUIRED_RELEASE} (see the *Upgrade Guides* section of the Focused Run Expert Portal). The quick-fix records the upgrade.`,
       `Write the release as a string (\`release: "${FRUN_REQUIRED_RELEASE}"\`); an unquoted value is read from its source text too.`,

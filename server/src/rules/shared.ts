@@ -7,7 +7,7 @@ import { sysPath } from './rule';
 
 /** Why Note Assistant counts as TCI-enabled or not (spec rule NA-TCI-STATE, guide 2.1.4.3). */
 export type TciReason =
-  | 'declared' // noteAssistant.tci is set
+  | 'declared' // noteAssistant.tci is set (and the release has a TCI path, or is not known)
   | 'basis' // SAP_BASIS at or above the TCI table
   | 'bootstrap' // the release's bootstrap note is in notes
   | 'below-table' // a TCI-capable release below its SP, no bootstrap note
@@ -25,14 +25,17 @@ export interface TciState {
 /**
  * NA-TCI-STATE: TCI-enabled when `noteAssistant.tci` says so; when absent, when SAP_BASIS is at
  * or above the TCI table of 2.1.4.3, or the release's bootstrap note is implemented.
+ * 710, 711 and 730 are never TCI-enabled, whatever `tci` says: the guide has no TCI procedure for
+ * them, so a `tci: true` there cannot be right (rule na-tci-state reports the contradiction) and
+ * Note Assistant needs the notes of a non-TCI system.
  */
 export function tciState(s: SystemDef): TciState {
   const basis = parseBasis(s.basis);
   const bootstrapNote = basis ? bootstrapNoteFor(basis.release) : undefined;
+  if (basis && tciAvailability(basis.release) === 'never') return { enabled: false, reason: 'no-tci-path', basis, bootstrapNote };
   const declared = s.noteAssistant?.tci;
   if (declared !== undefined) return { enabled: declared, reason: 'declared', basis, bootstrapNote };
   if (!basis) return { enabled: false, reason: 'unknown', basis, bootstrapNote };
-  if (tciAvailability(basis.release) === 'never') return { enabled: false, reason: 'no-tci-path', basis, bootstrapNote };
   if (basisHasTci(basis)) return { enabled: true, reason: 'basis', basis, bootstrapNote };
   if (bootstrapNote !== undefined && s.notesIndex.has(bootstrapNote)) return { enabled: true, reason: 'bootstrap', basis, bootstrapNote };
   return { enabled: false, reason: basisHasTci(basis) === false ? 'below-table' : 'unknown', basis, bootstrapNote };

@@ -92,7 +92,7 @@ export const rule: Rule = {
       if (row.connectivity === 'none') {
         out.push({
           severity: 'error',
-          message: `SAP Solution Manager ${v.text} has no connectivity to SAP after the support backbone update (${row.label}): upgrade to ${TARGET} or higher; until then the ${AREAS} scenarios cannot reach SAP`,
+          message: `SAP Solution Manager ${v.text} has no connectivity to SAP after the support backbone update${row.spsFrom !== undefined ? ` (${row.label})` : ''}: upgrade to ${TARGET} or higher; until then the ${AREAS} scenarios cannot reach SAP`,
           range,
           system: s.sid,
           related: [{ message: `Affected scenarios (guide 5): ${scenariosText()}`, range }],

@@ -1,0 +1,423 @@
+/**
+ * The readiness checklist view: landscape → systems → chapters → items, computed by the language
+ * server (`landscapeLint/checklist`) for the active landscape file and refreshed whenever its
+ * diagnostics change. Also the language status item ("3 of 12 systems ready"), the quick-fix
+ * action per item, the readiness report export and "Create Landscape File".
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type {
+  ChecklistChapterResult,
+  ChecklistItemResult,
+  ChecklistParams,
+  ChecklistRange,
+  LandscapeChecklist,
+  ReadinessStatus,
+  ReportParams,
+  ReportResult,
+  SystemChecklist,
+} from '../../server/src/protocol';
+import { CHECKLIST_VIEW_ID, ChecklistCommands, ChecklistRequest, ReportRequest } from '../../server/src/protocol';
+import { LANDSCAPE_TEMPLATE, NEW_LANDSCAPE_FILE_NAME } from './landscapeTemplate';
+
+const LANDSCAPE_LANGUAGES = ['sap-landscape-yaml', 'sap-landscape-json'];
+const LANDSCAPE_GLOB = '**/*.landscape.{yaml,yml,json}';
+const REFRESH_DELAY_MS = 150;
+
+/** Context keys read by the `when` clauses of package.json. */
+const CONTEXT_HAS_FILE = 'landscapeLint.checklist.hasFile';
+const CONTEXT_OPEN_ONLY = 'landscapeLint.checklist.openOnly';
+
+const STATUS_COLOR: Readonly<Record<ReadinessStatus, string>> = { red: 'charts.red', amber: 'charts.yellow', green: 'charts.green' };
+const ROLE_ICON: Readonly<Record<string, string>> = { abap: 'server', solman: 'organization', frun: 'pulse' };
+const STATE_ICON: Readonly<Record<ChecklistItemResult['state'], string>> = { done: 'check', open: 'close', 'n/a': 'dash', unknown: 'question' };
+const STATE_MARK: Readonly<Record<ChecklistItemResult['state'], string>> = { done: '✓', open: '✗', 'n/a': '–', unknown: '?' };
+
+function toRange(r: ChecklistRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function itemColor(item: ChecklistItemResult): vscode.ThemeColor | undefined {
+  switch (item.state) {
+    case 'done': return new vscode.ThemeColor('charts.green');
+    case 'open': return new vscode.ThemeColor(item.severity === 'error' ? 'charts.red' : 'charts.yellow');
+    case 'unknown': return new vscode.ThemeColor('charts.yellow');
+    default: return new vscode.ThemeColor('disabledForeground');
+  }
+}
+
+/** Whether an item still needs work (what the open-only filter keeps). */
+function needsWork(item: ChecklistItemResult): boolean {
+  return item.state === 'open' || item.state === 'unknown';
+}
+
+function revealCommand(uri: vscode.Uri, range: ChecklistRange): vscode.Command {
+  return { title: 'Show in File', command: ChecklistCommands.reveal, arguments: [uri.toString(), range] };
+}
+
+class LandscapeNode extends vscode.TreeItem {
+  constructor(readonly uri: vscode.Uri, readonly checklist: LandscapeChecklist) {
+    super(checklist.name ?? path.basename(uri.fsPath), vscode.TreeItemCollapsibleState.Expanded);
+    const s = checklist.summary;
+    this.description = `${s.ready} of ${s.systems} systems ready`;
+    this.iconPath = new vscode.ThemeIcon('checklist');
+    this.contextValue = 'checklistLandscape';
+    this.tooltip = new vscode.MarkdownString(
+      `**${checklist.name ?? path.basename(uri.fsPath)}** — ${s.ready} of ${s.systems} systems ready (${s.red} red, ${s.amber} amber, ${s.green} green)  \n` +
+      `${s.itemsDone} of ${s.itemsTotal} checklist items done · SAP guide "${checklist.guide.title}" ${checklist.guide.version}` +
+      (checklist.syntaxErrors ? `  \n$(warning) The file has syntax errors; the checklist may be incomplete.` : ''),
+      true,
+    );
+  }
+}
+
+class SystemNode extends vscode.TreeItem {
+  constructor(readonly uri: vscode.Uri, readonly system: SystemChecklist) {
+    super(system.sid, system.status === 'green' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `${uri.toString()}#${system.sid}`;
+    this.description = `${system.description ? `${system.description} · ` : ''}${system.done}/${system.total}`;
+    this.iconPath = new vscode.ThemeIcon(ROLE_ICON[system.role ?? ''] ?? 'question', new vscode.ThemeColor(STATUS_COLOR[system.status]));
+    this.contextValue = `checklistSystem.${system.status}`;
+    this.command = revealCommand(uri, system.range);
+    const kind = system.role === 'abap' ? `ABAP${system.connection ? `, connection ${system.connection}` : ''}${system.managedBy ? ` (${system.managedBy})` : ''}` : system.role ?? 'role not recorded';
+    this.tooltip = new vscode.MarkdownString(
+      `**${system.sid}**${system.description ? ` — ${system.description}` : ''}  \n${kind}  \n` +
+      `Status **${system.status}**: ${system.done} of ${system.total} items done, ${system.open} open, ${system.unknown} unknown, ${system.notApplicable} not applicable`,
+    );
+  }
+}
+
+class ChapterNode extends vscode.TreeItem {
+  constructor(readonly uri: vscode.Uri, readonly system: SystemChecklist, readonly chapter: ChecklistChapterResult) {
+    super(chapter.id === 'other' ? chapter.title : `${chapter.id} ${chapter.title}`,
+      chapter.items.some(needsWork) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    this.id = `${uri.toString()}#${system.sid}#${chapter.id}`;
+    this.description = `${chapter.done}/${chapter.total}`;
+    this.iconPath = new vscode.ThemeIcon('book');
+    this.contextValue = 'checklistChapter';
+  }
+}
+
+class ItemNode extends vscode.TreeItem {
+  constructor(readonly uri: vscode.Uri, readonly system: SystemChecklist, readonly item: ChecklistItemResult) {
+    super(item.text, vscode.TreeItemCollapsibleState.None);
+    this.id = `${uri.toString()}#${system.sid}#${item.chapter}#${item.id}`;
+    this.description = item.state === 'open' ? `open · ${item.severity ?? 'warning'}` : item.state === 'unknown' ? 'not recorded' : item.state === 'n/a' ? 'n/a' : '';
+    this.iconPath = new vscode.ThemeIcon(STATE_ICON[item.state], itemColor(item));
+    const state = item.state === 'n/a' ? 'na' : item.state;
+    this.contextValue = `checklistItem.${state}${item.fix ? '.fixable' : ''}`;
+    this.command = revealCommand(uri, item.range);
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`${STATE_MARK[item.state]} **`).appendText(item.text).appendMarkdown('**');
+    if (item.sections.length) md.appendMarkdown(`  \n*Guide ${item.sections.join(', ')}*`);
+    md.appendMarkdown('\n\n').appendText(item.action);
+    for (const f of item.findings.filter((x) => x.message !== item.action)) {
+      md.appendMarkdown('\n\n').appendText(`${f.waived !== undefined ? 'Waived: ' : f.severity === 'info' ? 'Note: ' : ''}${f.message}`).appendMarkdown(` \`${f.ruleId}\``);
+    }
+    if (item.fix) md.appendMarkdown('\n\n$(lightbulb) Quick-fix: ').appendText(item.fix.title);
+    this.tooltip = md;
+  }
+}
+
+class MessageNode extends vscode.TreeItem {
+  constructor(label: string, icon: string) {
+    super(label, vscode.TreeItemCollapsibleState.None);
+    this.iconPath = new vscode.ThemeIcon(icon);
+  }
+}
+
+type Node = LandscapeNode | SystemNode | ChapterNode | ItemNode | MessageNode;
+
+/** Tree data of the checklist view; one landscape file at a time (the active one). */
+export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined | void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly stateChanged = new vscode.EventEmitter<void>();
+  /** Fires when the checklist (or its loading state) changes, for the status item and badge. */
+  readonly onDidChangeState = this.stateChanged.event;
+
+  uri: vscode.Uri | undefined;
+  checklist: LandscapeChecklist | null | undefined;
+  loading = false;
+  openOnly = false;
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+
+  constructor(private readonly getClient: () => LanguageClient | undefined, private readonly log: (s: string) => void) {}
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.changed.dispose();
+    this.stateChanged.dispose();
+  }
+
+  /** Shows the checklist of another file (or none). */
+  setUri(uri: vscode.Uri | undefined): void {
+    if (uri?.toString() === this.uri?.toString()) return;
+    this.uri = uri;
+    this.checklist = undefined;
+    void vscode.commands.executeCommand('setContext', CONTEXT_HAS_FILE, uri !== undefined);
+    this.refresh(0);
+  }
+
+  setOpenOnly(openOnly: boolean): void {
+    this.openOnly = openOnly;
+    void vscode.commands.executeCommand('setContext', CONTEXT_OPEN_ONLY, openOnly);
+    this.changed.fire();
+  }
+
+  /** Asks the server again (debounced: diagnostics arrive in bursts). */
+  refresh(delay = REFRESH_DELAY_MS): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.load();
+    }, delay);
+  }
+
+  /**
+   * The server's checklist of a file: null when the server has none (not a landscape file, not
+   * checked yet), undefined when the server is not running (starting or restarting).
+   */
+  async fetch(uri: vscode.Uri): Promise<LandscapeChecklist | null | undefined> {
+    const client = this.getClient();
+    if (!client?.isRunning()) return undefined;
+    const params: ChecklistParams = { uri: client.code2ProtocolConverter.asUri(uri) };
+    try {
+      return await client.sendRequest<LandscapeChecklist | null>(ChecklistRequest.method, params);
+    } catch (e) {
+      this.log(`checklist request failed: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const uri = this.uri;
+    const generation = ++this.generation;
+    if (!uri) {
+      this.checklist = undefined;
+      this.changed.fire();
+      this.stateChanged.fire();
+      return;
+    }
+    this.loading = true;
+    this.stateChanged.fire();
+    const checklist = await this.fetch(uri);
+    // a newer request (or another file) won meanwhile
+    if (generation !== this.generation) return;
+    this.loading = false;
+    // while the server (re)starts, keep what is shown; its diagnostics trigger the next refresh
+    if (checklist !== undefined) this.checklist = checklist;
+    this.changed.fire();
+    this.stateChanged.fire();
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return node;
+  }
+
+  getChildren(node?: Node): Node[] {
+    const uri = this.uri;
+    const c = this.checklist;
+    if (!uri) return [];
+    if (!node) {
+      if (c) return [new LandscapeNode(uri, c)];
+      return [c === undefined
+        ? new MessageNode(`Checking ${path.basename(uri.fsPath)}…`, 'loading~spin')
+        : new MessageNode(`No checklist for ${path.basename(uri.fsPath)} yet: it appears once the language server has checked the file.`, 'info')];
+    }
+    if (node instanceof LandscapeNode) {
+      if (!node.checklist.parsed) return [new MessageNode('The file could not be read (too large, or not YAML/JSON).', 'error')];
+      const systems = this.openOnly ? node.checklist.systems.filter((s) => s.open + s.unknown > 0) : node.checklist.systems;
+      if (!systems.length) return [new MessageNode(this.openOnly ? 'Nothing open: every system is ready.' : 'No systems yet: add them under systems:.', 'pass')];
+      return systems.map((s) => new SystemNode(node.uri, s));
+    }
+    if (node instanceof SystemNode) {
+      const chapters = this.openOnly ? node.system.chapters.filter((ch) => ch.items.some(needsWork)) : node.system.chapters;
+      if (!chapters.length) return [new MessageNode('No checklist item of the guide applies to this system.', 'info')];
+      return chapters.map((ch) => new ChapterNode(node.uri, node.system, ch));
+    }
+    if (node instanceof ChapterNode) {
+      const items = this.openOnly ? node.chapter.items.filter(needsWork) : node.chapter.items;
+      return items.map((item) => new ItemNode(node.uri, node.system, item));
+    }
+    return [];
+  }
+}
+
+function isLandscapeDocument(doc: vscode.TextDocument, client: LanguageClient | undefined): boolean {
+  if (LANDSCAPE_LANGUAGES.includes(doc.languageId)) return true;
+  const selector = client?.clientOptions.documentSelector;
+  return selector !== undefined && selector !== null && vscode.languages.match(selector as vscode.DocumentSelector, doc) > 0;
+}
+
+async function reveal(uri: string, range: ChecklistRange): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const r = toRange(range);
+  const editor = await vscode.window.showTextDocument(doc, { selection: r, preserveFocus: false });
+  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Applies an item's quick-fix; when the file changed since the checklist was made, asks again first. */
+async function applyFix(provider: ChecklistProvider, node: ItemNode | undefined): Promise<void> {
+  if (!(node instanceof ItemNode)) return;
+  const doc = await vscode.workspace.openTextDocument(node.uri);
+  let item: ChecklistItemResult | undefined = node.item;
+  if (provider.checklist?.version !== undefined && provider.checklist.version !== doc.version) {
+    const fresh = await provider.fetch(node.uri);
+    item = fresh?.systems.find((s) => s.sid === node.system.sid)?.chapters.flatMap((c) => c.items).find((i) => i.id === node.item.id);
+    if (fresh?.version !== undefined && fresh.version !== doc.version) item = undefined;
+  }
+  if (!item?.fix) {
+    void vscode.window.showInformationMessage(`Landscape Lint: ${node.system.sid} — nothing to fix for "${node.item.text}" any more; the checklist is refreshed.`);
+    provider.refresh(0);
+    return;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of item.fix.edits) edit.replace(node.uri, toRange(e.range), e.newText);
+  if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showWarningMessage(`Landscape Lint: the quick-fix "${item.fix.title}" could not be applied.`);
+}
+
+/** Export Readiness Report: asks the server for the report and writes it where the user says. */
+async function exportReport(provider: ChecklistProvider, getClient: () => LanguageClient | undefined): Promise<void> {
+  const uri = provider.uri;
+  const client = getClient();
+  if (!uri || !client?.isRunning()) {
+    void vscode.window.showWarningMessage('Landscape Lint: open a landscape file (and wait for the language server) to export its readiness report.');
+    return;
+  }
+  const ask = async (format: 'markdown' | 'json'): Promise<ReportResult | null> => {
+    const params: ReportParams = { uri: client.code2ProtocolConverter.asUri(uri), format };
+    return client.sendRequest<ReportResult | null>(ReportRequest.method, params);
+  };
+  const first = await ask('markdown');
+  if (!first) {
+    void vscode.window.showWarningMessage(`Landscape Lint: no readiness report for ${path.basename(uri.fsPath)}.`);
+    return;
+  }
+  const dir = uri.scheme === 'file' ? vscode.Uri.file(path.dirname(uri.fsPath)) : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title: 'Export Readiness Report',
+    defaultUri: dir ? vscode.Uri.joinPath(dir, first.fileName) : undefined,
+    filters: { Markdown: ['md'], JSON: ['json'] },
+    saveLabel: 'Export',
+  });
+  if (!target) return;
+  const report = /\.json$/i.test(target.path) ? await ask('json') : first;
+  if (!report) return;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(report.content.endsWith('\n') ? report.content : `${report.content}\n`, 'utf8'));
+  if (report.format === 'markdown') await vscode.commands.executeCommand('markdown.showPreview', target);
+  else await vscode.window.showTextDocument(target);
+}
+
+/** Writes a skeleton landscape file into the workspace (or an untitled editor) and opens it. */
+async function createLandscapeFile(provider: ChecklistProvider): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new landscape file' }) : folders[0];
+  if (folders.length > 1 && !folder) return;
+  if (!folder) {
+    const doc = await vscode.workspace.openTextDocument({ language: LANDSCAPE_LANGUAGES[0], content: LANDSCAPE_TEMPLATE });
+    await vscode.window.showTextDocument(doc);
+    return;
+  }
+  const target = vscode.Uri.joinPath(folder.uri, NEW_LANDSCAPE_FILE_NAME);
+  let exists = true;
+  try {
+    await vscode.workspace.fs.stat(target);
+  } catch {
+    exists = false;
+  }
+  if (!exists) await vscode.workspace.fs.writeFile(target, Buffer.from(LANDSCAPE_TEMPLATE, 'utf8'));
+  else void vscode.window.showInformationMessage(`Landscape Lint: ${NEW_LANDSCAPE_FILE_NAME} already exists; it was opened instead.`);
+  await vscode.window.showTextDocument(target);
+  provider.setUri(target);
+}
+
+/** Opens a landscape file of the workspace (a pick when there are several). */
+async function openLandscapeFile(): Promise<void> {
+  const files = await vscode.workspace.findFiles(LANDSCAPE_GLOB, '**/node_modules/**', 200);
+  if (!files.length) {
+    const create = 'Create Landscape File';
+    if ((await vscode.window.showInformationMessage('Landscape Lint: there is no *.landscape.yaml/.yml/.json file in the workspace.', create)) === create) {
+      await vscode.commands.executeCommand(ChecklistCommands.createLandscapeFile);
+    }
+    return;
+  }
+  const pick = files.length === 1 ? files[0] : (await vscode.window.showQuickPick(
+    files.map((f) => ({ label: path.basename(f.fsPath), description: vscode.workspace.asRelativePath(f), uri: f })),
+    { placeHolder: 'Landscape file' },
+  ))?.uri;
+  if (pick) await vscode.window.showTextDocument(pick);
+}
+
+/**
+ * Registers the checklist view, its commands and the readiness status item.
+ * @param getClient the current language client (it changes when the server is restarted)
+ */
+export function registerChecklist(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, log: (s: string) => void = () => undefined): void {
+  const provider = new ChecklistProvider(getClient, log);
+  const view = vscode.window.createTreeView(CHECKLIST_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const status = vscode.languages.createLanguageStatusItem('landscapeLint.readiness', LANDSCAPE_LANGUAGES.map((language) => ({ language })));
+  status.name = 'Landscape Lint Readiness';
+  status.command = { title: 'Show Checklist', command: ChecklistCommands.show };
+
+  const updateStatus = (): void => {
+    const c = provider.checklist;
+    status.busy = provider.loading;
+    view.description = provider.uri ? path.basename(provider.uri.fsPath) : undefined;
+    view.message = provider.openOnly ? 'Showing the items that are open or not recorded.' : undefined;
+    if (!c) {
+      status.text = '$(checklist) Readiness';
+      status.detail = provider.loading ? 'Checking…' : undefined;
+      status.severity = vscode.LanguageStatusSeverity.Information;
+      view.badge = undefined;
+      return;
+    }
+    const s = c.summary;
+    status.text = `$(checklist) ${s.ready} of ${s.systems} systems ready`;
+    status.detail = `${s.red} red, ${s.amber} amber · ${s.itemsDone}/${s.itemsTotal} items done`;
+    status.severity = s.red ? vscode.LanguageStatusSeverity.Error : s.amber ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    const open = c.systems.reduce((n, x) => n + x.open + x.unknown, 0);
+    view.badge = open ? { value: open, tooltip: `${open} checklist item${open === 1 ? '' : 's'} open or not recorded` } : undefined;
+  };
+
+  const follow = (editor: vscode.TextEditor | undefined): void => {
+    if (editor && isLandscapeDocument(editor.document, getClient())) provider.setUri(editor.document.uri);
+  };
+
+  context.subscriptions.push(
+    provider,
+    view,
+    status,
+    provider.onDidChangeState(updateStatus),
+    vscode.window.onDidChangeActiveTextEditor(follow),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const current = provider.uri?.toString();
+      if (current && e.uris.some((u) => u.toString() === current)) provider.refresh();
+    }),
+    vscode.workspace.onDidDeleteFiles((e) => {
+      if (e.files.some((f) => f.toString() === provider.uri?.toString())) provider.setUri(undefined);
+    }),
+    vscode.commands.registerCommand(ChecklistCommands.show, () => vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand(ChecklistCommands.reveal, (uri: string, range: ChecklistRange) => reveal(uri, range)),
+    vscode.commands.registerCommand(ChecklistCommands.applyFix, (node?: ItemNode) => applyFix(provider, node)),
+    vscode.commands.registerCommand(ChecklistCommands.filterOpen, () => provider.setOpenOnly(true)),
+    vscode.commands.registerCommand(ChecklistCommands.showAll, () => provider.setOpenOnly(false)),
+    vscode.commands.registerCommand(ChecklistCommands.refresh, () => provider.refresh(0)),
+    vscode.commands.registerCommand(ChecklistCommands.exportReport, () => exportReport(provider, getClient)),
+    vscode.commands.registerCommand(ChecklistCommands.createLandscapeFile, () => createLandscapeFile(provider)),
+    vscode.commands.registerCommand(ChecklistCommands.openLandscapeFile, () => openLandscapeFile()),
+  );
+  void vscode.commands.executeCommand('setContext', CONTEXT_OPEN_ONLY, false);
+  void vscode.commands.executeCommand('setContext', CONTEXT_HAS_FILE, false);
+  updateStatus();
+
+  // the active landscape file, else the first one of the workspace (the server checks it on disk)
+  follow(vscode.window.activeTextEditor);
+  if (!provider.uri) {
+    void vscode.workspace.findFiles(LANDSCAPE_GLOB, '**/node_modules/**', 1).then((files) => {
+      if (!provider.uri && files[0]) provider.setUri(files[0]);
+    });
+  }
+}

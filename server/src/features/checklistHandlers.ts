@@ -1,0 +1,50 @@
+/**
+ * The language server's handlers of the checklist requests, as pure functions of the last lint
+ * result of a document; server.ts registers them on the connection.
+ */
+import type { LintResult } from '../core/lint';
+import type { ChecklistParams, LandscapeChecklist, ReportParams, ReportResult } from '../protocol';
+import { buildChecklist } from './checklist';
+import { renderReportJson, renderReportMarkdown } from './report';
+
+/** The server's last lint result of a document and the version it was made for. */
+export interface LintEntry {
+  version: number | undefined;
+  result: LintResult;
+}
+
+/** Looks up the last lint result of a URI (undefined when the file is not a landscape file or not linted yet). */
+export type LintLookup = (uri: string) => LintEntry | undefined;
+
+/** The last path segment of a URI, decoded: `acme.landscape.yaml`. */
+export function uriBaseName(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').split('/').pop() ?? uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** `acme.landscape.yaml` → `acme.readiness.md` (or `.json`). */
+export function reportFileName(landscapeFile: string, format: 'markdown' | 'json'): string {
+  const stem = landscapeFile.replace(/\.(ya?ml|json)$/i, '').replace(/\.landscape$/i, '');
+  return `${stem}.readiness.${format === 'json' ? 'json' : 'md'}`;
+}
+
+/** `landscapeLint/checklist`: the checklist of the document's last lint result, or null. */
+export function checklistForRequest(params: ChecklistParams, lookup: LintLookup): LandscapeChecklist | null {
+  const entry = lookup(params.uri);
+  return entry ? buildChecklist(entry.result, entry.version) : null;
+}
+
+/** `landscapeLint/report`: the readiness report of the document's last lint result, or null. */
+export function reportForRequest(params: ReportParams, lookup: LintLookup): ReportResult | null {
+  const entry = lookup(params.uri);
+  if (!entry) return null;
+  const format = params.format === 'json' ? 'json' : 'markdown';
+  const name = uriBaseName(params.uri);
+  const checklist = buildChecklist(entry.result, entry.version);
+  const content = format === 'json' ? renderReportJson(checklist, name) : renderReportMarkdown(checklist, name);
+  return { format, content, fileName: reportFileName(name, format) };
+}

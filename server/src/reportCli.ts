@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { CliIO } from './cli';
+import { lintText } from './core/lint';
+import { buildChecklist } from './features/checklist';
+import { renderReportJson, renderReportMarkdown } from './features/report';
+
+const USAGE = `Usage: landscape-lint report <file> [--format md|json] [-o FILE]
+
+Writes the readiness report of a landscape file: per system the items of the
+checklists of SAP's guide "Support Backbone Update" that apply to it, each done,
+open, not applicable or unknown, with what to do.
+
+Options:
+  --format md|json     output format (default: md, or json when -o names a .json file)
+  -o, --output FILE    write the report to FILE instead of standard output
+  -h, --help           show this help
+
+The report follows the guide, not the severity settings: rule settings and
+--rule do not change it; suppression comments with a reason in the file do.
+
+Exit codes: 0 report written, 2 bad usage or an unreadable input.`;
+
+/**
+ * \`landscape-lint report\`: the readiness report of one landscape file.
+ * @param argv the arguments after \`report\`
+ * @returns the exit code
+ */
+export function reportMain(argv: readonly string[], io: CliIO): number {
+  let format: 'md' | 'json' | undefined;
+  let output: string | undefined;
+  const inputs: string[] = [];
+  const fail = (message: string): number => {
+    io.err(`landscape-lint report: ${message}\n\n${USAGE}`);
+    return 2;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string | undefined => (eq > 0 ? raw.slice(eq + 1) : argv[++i]);
+    if (flag === '-h' || flag === '--help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (flag === '--format' || flag === '-f') {
+      const v = value();
+      if (v !== 'md' && v !== 'markdown' && v !== 'json') return fail(`--format must be md or json, not '${v ?? ''}'`);
+      format = v === 'json' ? 'json' : 'md';
+    } else if (flag === '-o' || flag === '--output') {
+      const v = value();
+      if (!v) return fail(`${flag} needs a file name`);
+      output = v;
+    } else if (raw.startsWith('-') && raw !== '-') {
+      return fail(`unknown option '${raw}'`);
+    } else inputs.push(raw);
+  }
+  if (inputs.length !== 1) return fail(inputs.length ? 'give exactly one landscape file' : 'which landscape file? give its path');
+  const file = path.resolve(io.cwd, inputs[0]);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    io.err(`landscape-lint report: cannot read '${inputs[0]}': ${(e as Error).message}`);
+    return 2;
+  }
+  const rel = path.relative(io.cwd, file);
+  const display = !rel || rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(file) : rel.split(path.sep).join('/');
+  const checklist = buildChecklist(lintText(file, text));
+  const asJson = format === 'json' || (format === undefined && output !== undefined && /\.json$/i.test(output));
+  const rendered = asJson ? renderReportJson(checklist, display) : renderReportMarkdown(checklist, display);
+  if (output) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, output), rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+    } catch (e) {
+      io.err(`landscape-lint report: cannot write '${output}': ${(e as Error).message}`);
+      return 2;
+    }
+  } else io.out(rendered.trimEnd());
+  return 0;
+}

@@ -1,0 +1,120 @@
+import type { NodePath, RelatedInfo } from '../core/types';
+import { COMMUNICATION_USER_NOTES } from '../knowledge';
+import { trackGroups } from './landscape-shared';
+import type { TrackGroup } from './landscape-shared';
+import type { Rule, RuleFinding } from './rule';
+import { sysPath } from './rule';
+import { listText } from './shared';
+
+const REQUEST_NOTE = COMMUNICATION_USER_NOTES.request;
+
+/** Where a system uses a user: its communicationUser, else its SOLMAN_SETUP backend user. */
+interface Usage {
+  sid: string;
+  path: NodePath;
+}
+
+/**
+ * Guide 2.3 "How Many Technical Communication Users Do You Need?": one user for all systems
+ * works, but a locked user then cuts off every system; one per track (or per system) is
+ * recommended. Reports every system that shares its user with a system of another track group.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'comm-user-shared',
+    title: 'Communication user shared across tracks',
+    severity: 'info',
+    section: '2.3',
+    description: [
+      'Reports a technical communication user that systems of **more than one track** use (guide 2.3). One user for all systems',
+      'works, but if it gets locked, every system that uses it loses its connection to SAP at once.',
+      '',
+      'The guide recommends one technical communication user per installation / system track (for example DEV-QAS-PRD);',
+      `one user per system gives the most flexibility and security. Request further users as described in SAP Note ${REQUEST_NOTE}.`,
+      '',
+      'How systems are grouped:',
+      '- the systems of a track (`tracks`) form one group; tracks that share a system form one group (one installation);',
+      '- a system that is in no track (for example SAP Solution Manager, Focused Run or a sandbox) is a group of its own, so a user',
+      '  shared between a track and such a system — or between two such systems — is reported as well;',
+      '- `solmanSetup.backendUser` counts as a use by that SAP Solution Manager system.',
+      '',
+      'There is one info per system that uses the shared user, on its `communicationUser`, with the systems of the other tracks',
+      'as related information.',
+    ].join('\n'),
+    badExample: [
+      'landscape: Example',
+      'communicationUsers:',
+      '  S0023456789: { description: all systems }',
+      'tracks:',
+      '  ERP: [EDV, EPR]',
+      '  BW: [BWD, BWP]',
+      'systems:',
+      '  EDV: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0023456789 }',
+      '  EPR: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0023456789 }',
+      '  BWD: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0023456789 }',
+      '  BWP: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0023456789 }',
+      '',
+    ].join('\n'),
+    goodExample: [
+      'landscape: Example',
+      'communicationUsers:',
+      '  S0023456789: { description: ERP track }',
+      '  S0023456790: { description: BW track }',
+      'tracks:',
+      '  ERP: [EDV, EPR]',
+      '  BW: [BWD, BWP]',
+      'systems:',
+      '  EDV: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0023456789 }',
+      '  EPR: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0023456789 }',
+      '  BWD: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0023456790 }',
+      '  BWP: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0023456790 }',
+      '',
+    ].join('\n'),
+    fixable: false,
+  },
+
+  check({ doc, model }) {
+    const out: RuleFinding[] = [];
+    const groups = trackGroups(model);
+    // user -> systems that use it (first usage per system wins: communicationUser before backendUser)
+    const usages = new Map<string, Usage[]>();
+    const add = (user: string | undefined, u: Usage): void => {
+      if (user === undefined) return;
+      const list = usages.get(user) ?? [];
+      if (!list.some((x) => x.sid === u.sid)) list.push(u);
+      usages.set(user, list);
+    };
+    for (const s of model.systems) {
+      add(s.communicationUser, { sid: s.sid, path: sysPath(s, 'communicationUser') });
+      if (s.role === 'solman') add(s.solmanSetup?.backendUser, { sid: s.sid, path: sysPath(s, 'solmanSetup', 'backendUser') });
+    }
+    for (const [user, list] of usages) {
+      const byGroup = new Map<string, { group: TrackGroup; sids: string[] }>();
+      for (const u of list) {
+        const group = groups.get(u.sid);
+        if (!group) continue;
+        const entry = byGroup.get(group.key) ?? { group, sids: [] };
+        entry.sids.push(u.sid);
+        byGroup.set(group.key, entry);
+      }
+      if (byGroup.size < 2) continue;
+      const summary = [...byGroup.values()].map((g) => (g.group.tracks.length ? `${g.group.label} (${g.sids.join(', ')})` : g.group.label));
+      for (const u of list) {
+        const own = groups.get(u.sid);
+        const others = list.filter((o) => groups.get(o.sid)?.key !== own?.key);
+        const related: RelatedInfo[] = others.map((o) => ({
+          message: `${o.sid} (${groups.get(o.sid)?.label ?? `system ${o.sid}`}) uses the same user ${user}`,
+          range: doc.rangeFor(o.path),
+        }));
+        out.push({
+          message: `${user} is shared by ${listText(summary)}; if it gets locked, all these systems lose their connection to SAP — request one technical communication user per track (e.g. DEV-QAS-PRD) or per system (SAP Note ${REQUEST_NOTE})`,
+          range: doc.rangeFor(u.path),
+          system: u.sid,
+          related,
+          data: { user, groups: [...byGroup.values()].map((g) => ({ label: g.group.label, tracks: g.group.tracks, systems: g.sids })), otherSystems: others.map((o) => o.sid) },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,234 @@
+import { isMap, isScalar } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { LandscapeDocument } from '../core/document';
+import { DocEditor } from '../core/edits';
+import type { SystemDef } from '../core/model';
+import type { Fix } from '../core/types';
+import {
+  COMMUNICATION_USER_NOTES,
+  DESTINATION_TRANSACTION,
+  downloadChannelFor,
+  LEGACY_RFC_DESTINATIONS,
+  legacyDestination,
+  newDestination,
+  parseBasis,
+  SDCCN_PROCEDURE,
+  TASK_LIST_OSS_COMM,
+} from '../knowledge';
+import type { DestinationReplacement, LegacyDestination } from '../knowledge';
+import { listItemIndex, logonUserFor, mergeInserts, removeListItem, replaceListItem } from './connectivity-shared';
+import type { Rule, RuleContext, RuleFinding } from './rule';
+import { sysPath } from './rule';
+import { systemRange } from './shared';
+
+const SDCCN = SDCCN_PROCEDURE;
+/** The row that is legacy only with the generic user (SAPOSS); documentation only. */
+const SAPOSS_ROW = (LEGACY_RFC_DESTINATIONS.find((r) => r.legacyOnlyIf) ?? LEGACY_RFC_DESTINATIONS[0]) as LegacyDestination;
+/** A row replaced by several typed HTTPS destinations (SAP-OSS), for the examples. */
+const SAP_OSS_ROW = (LEGACY_RFC_DESTINATIONS.find((r) => !r.legacyOnlyIf && r.replacements.filter((x) => newDestination(x.name)?.type).length > 1) ??
+  LEGACY_RFC_DESTINATIONS[0]) as LegacyDestination;
+const SAPOSS = SAPOSS_ROW.name;
+const SAPOSS_USER = SAPOSS_ROW.legacyOnlyIf?.users[0] ?? SAPOSS_ROW.logonUser;
+
+/**
+ * Whether a destination that the guide lists as both old and new (SAPOSS) stays on this system,
+ * logging on with a technical communication user: in SAP Solution Manager, and where Note
+ * Assistant still downloads through RFC (700–731, guide 2.1.4.2). undefined = basis unknown.
+ */
+function staysWithCommunicationUser(s: SystemDef): boolean | undefined {
+  if (s.role === 'solman') return true;
+  if (s.role === 'frun') return false;
+  const basis = parseBasis(s.basis);
+  const channel = basis ? downloadChannelFor(basis.release) : undefined;
+  return channel ? channel.rfcDownloadPossible : undefined;
+}
+
+const stripDot = (t: string): string => t.replace(/\.\s*$/, '');
+
+function oldLogon(row: LegacyDestination): string {
+  return row.logonUserNote !== undefined ? `logon user: see SAP Note ${row.logonUserNote}` : `logon user ${row.logonUser}`;
+}
+
+/** The typed replacements that are not yet listed, in the knowledge table's order. */
+function missingTyped(s: SystemDef, replacements: readonly DestinationReplacement[]): { name: string; type: string }[] {
+  const out: { name: string; type: string }[] = [];
+  for (const r of replacements) {
+    const type = newDestination(r.name)?.type;
+    if (type && !(r.name in s.destinations)) out.push({ name: r.name, type });
+  }
+  return out;
+}
+
+/** Edits that take a legacy destination out of `sdccn.destinations` (guide 4.1 step 1). */
+function sdccnEdits(doc: LandscapeDocument, s: SystemDef, name: string): { edits: TextEdit[]; text: string } | undefined {
+  const listPath = sysPath(s, 'sdccn', 'destinations');
+  const idx = listItemIndex(doc, listPath, name);
+  if (idx < 0) return undefined;
+  if (!s.sdccn?.destinations?.includes(SDCCN.requiredDestination)) {
+    return { edits: replaceListItem(doc, listPath, idx, SDCCN.requiredDestination), text: `switch SDCCN to ${SDCCN.requiredDestination}` };
+  }
+  const edits = removeListItem(doc, listPath, idx);
+  return edits.length ? { edits, text: 'remove it from SDCCN' } : undefined;
+}
+
+/**
+ * Renames the legacy entry to its first missing replacement and sets type and user, then adds
+ * the other missing replacements. Renaming in place (instead of remove + add) keeps the edits
+ * independent of each other in every style, including a map whose only entry is the legacy one.
+ */
+function replaceEdits(doc: LandscapeDocument, ed: DocEditor, s: SystemDef, name: string, targets: { name: string; type: string }[]): TextEdit[] | undefined {
+  const path = sysPath(s, 'destinations', name);
+  const value = doc.nodeAt(path).value;
+  if (!value || !isMap(value)) return undefined;
+  const pairs = (value as YAMLMap).items as Pair[];
+  const has = (k: string): boolean => pairs.some((p) => isScalar(p.key) && p.key.value === k);
+  // without a type to overwrite, the renamed entry could end up with two insertions in one place
+  if (!has('type')) return undefined;
+  const [first, ...rest] = targets;
+  if (!first) return undefined;
+  const user = logonUserFor(s);
+  const edits: TextEdit[] = [...ed.renameKey(path, first.name), ...ed.setValue([...path, 'type'], first.type)];
+  if (user) edits.push(...ed.setValue([...path, 'user'], user));
+  else if (has('user')) edits.push(...ed.removeKey([...path, 'user']));
+  for (const t of rest) edits.push(...ed.insertKey(sysPath(s, 'destinations'), t.name, user ? { type: t.type, user } : { type: t.type }));
+  return edits;
+}
+
+function describe(targets: readonly { name: string; type: string }[]): string {
+  return targets.map((t) => `${t.name} (type ${t.type})`).join(' and ');
+}
+
+function checkOne(ctx: RuleContext, ed: DocEditor, s: SystemDef, name: string, row: LegacyDestination): RuleFinding {
+  const { doc } = ctx;
+  const path = sysPath(s, 'destinations', name);
+  const recorded = s.destinations[name];
+  const user = logonUserFor(s);
+  const self = row.replacements.find((r) => r.name === row.name);
+  const stays = self ? staysWithCommunicationUser(s) : false;
+  const was = `${oldLogon(row)}, use: ${stripDot(row.use)}`;
+  const fixes: Fix[] = [];
+  let message: string;
+  let replacements: readonly DestinationReplacement[];
+
+  const userFix = (): void => {
+    if (user) fixes.push({ title: `Log on to ${name} with technical communication user ${user}`, edits: ed.setValue([...path, 'user'], user), isPreferred: true });
+  };
+
+  const now = recorded?.user !== undefined ? `logs on with the generic user ${recorded.user}` : `(type ${recorded?.type ?? '?'}) has no technical communication user recorded`;
+  const instead = recorded?.user !== undefined ? ` instead of ${recorded.user}` : '';
+  const newUser = user
+    ? `technical communication user ${user}${instead}`
+    : `a technical communication user${instead} (request it: SAP Note ${COMMUNICATION_USER_NOTES.request}; replace generic users: SAP Note ${COMMUNICATION_USER_NOTES.replaceGenericUsers})`;
+
+  if (self && stays === true) {
+    // SAPOSS on 700-731 or in SAP Solution Manager: the destination stays, its user changes.
+    replacements = [self];
+    const whereText = s.role === 'solman' ? 'in SAP Solution Manager' : `on SAP_BASIS ${parseBasis(s.basis)?.release ?? ''}`;
+    message = `Legacy RFC destination ${name} ${now}: ${whereText} ${name} stays, logging on with ${newUser} (guide 2.1.5 "New Connections"; old ${was})`;
+    userFix();
+  } else if (self && stays === undefined) {
+    // SAP_BASIS unknown: whether it stays or goes depends on the release; removing it could
+    // break note download on 700-731, so only the user change is offered.
+    replacements = row.replacements;
+    const options = replacements.map((r) => `${r.name === name ? `${name} with ${newUser}` : `HTTPS destination ${r.name}`} (${stripDot(r.reason)})`);
+    message = `Legacy RFC destination ${name} ${now}: it is replaced by ${options.join(', or by ')}; record basis to decide (old ${was})`;
+    userFix();
+  } else {
+    replacements = self ? row.replacements.filter((r) => r !== self) : row.replacements;
+    const names = replacements.map((r) => r.name);
+    message = `Legacy RFC destination ${name} is replaced by HTTPS destination${names.length > 1 ? 's' : ''} ${names.join(' and ')}, created by task list ${TASK_LIST_OSS_COMM.name}: remove it in ${DESTINATION_TRANSACTION} once the new destinations work (old ${was})`;
+    const sdccn = sdccnEdits(doc, s, name);
+    if (s.sdccn?.destinations?.includes(name)) {
+      const step = s.sdccn.destinations.includes(SDCCN.requiredDestination) ? 'remove it there' : `replace it by ${SDCCN.requiredDestination}`;
+      message += `. SDCCN still uses it: in transaction ${SDCCN.transaction} ${step} first (guide ${SDCCN.section})`;
+    }
+    const removal = [...ed.removeKey(path), ...(sdccn?.edits ?? [])];
+    if (removal.length) {
+      fixes.push({ title: `Remove legacy destination ${name}${sdccn ? ` and ${sdccn.text}` : ''}`, edits: removal, isPreferred: true });
+    }
+    const missing = missingTyped(s, replacements);
+    const replace = missing.length ? replaceEdits(doc, ed, s, name, missing) : undefined;
+    if (replace) {
+      fixes.push({
+        title: `Replace legacy destination ${name} by ${describe(missing)}${sdccn ? ` and ${sdccn.text}` : ''}`,
+        edits: mergeInserts([...replace, ...(sdccn?.edits ?? [])]),
+      });
+    }
+  }
+  return {
+    message,
+    range: doc.rangeOfKey(path) ?? systemRange(doc, s),
+    system: s.sid,
+    tags: [2],
+    data: {
+      destination: name,
+      replacements: replacements.map((r) => r.name),
+      oldLogonUser: row.logonUser,
+      staysWithCommunicationUser: stays ?? null,
+      usedBySdccn: s.sdccn?.destinations?.includes(name) ?? false,
+    },
+    fixes: fixes.length ? fixes : undefined,
+  };
+}
+
+/**
+ * legacy-destination (guide 2.1.5): RFC destinations of the old support backbone still recorded
+ * in SM59, on any system (the guide's table describes the previous connections of every system).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'legacy-destination',
+    title: 'Legacy RFC destination still configured',
+    severity: 'info',
+    section: '2.1.5',
+    description: [
+      'The support backbone is reached over HTTPS now; the RFC destinations used before (guide 2.1.5, "Previous RFC Connections to the Support Backbone") are replaced by the HTTPS destinations that task list ' +
+        `\`${TASK_LIST_OSS_COMM.name}\` creates ("New Connections to the Support Backbone"). Reported on every system that still lists one of them under \`destinations\`:`,
+      '',
+      '| Legacy destination | Old logon user | Replaced by |',
+      '|---|---|---|',
+      ...LEGACY_RFC_DESTINATIONS.map((r) => `| \`${r.name}\` | ${r.logonUser} | ${r.replacements.map((x) => `\`${x.name}\` (${stripDot(x.reason)})`).join('; ')} |`),
+      '',
+      `\`${SAPOSS}\` counts as legacy only while it logs on with \`${SAPOSS_USER}\` (or, with no user recorded, is of type 3): on SAP_BASIS 700–731 and in SAP Solution Manager it stays, with a technical communication user (guide 2.1.4.2 and 2.1.5), and the message asks for exactly that.`,
+      '',
+      'Nothing stops working the moment you remove them, but they reach the legacy infrastructure, which is switched off; the finding is tagged as deprecated.',
+      '',
+      `Quick-fixes: remove the destination (if SDCCN still uses it, \`sdccn.destinations\` is switched to \`${SDCCN.requiredDestination}\` in the same step, so nothing is left pointing at a removed destination); replace it by its missing HTTPS destination(s) of known type (${SAP_OSS_ROW.replacements.map((r) => `\`${r.name}\` type ${newDestination(r.name)?.type ?? '?'}`).join(', ')}), logging on with the system's \`communicationUser\`; for \`${SAPOSS}\` that stays, set its user to \`communicationUser\`.`,
+    ].join('\n'),
+    badExample: [
+      'landscape: Example',
+      'systems:',
+      '  EPR:',
+      '    role: abap',
+      '    connection: direct',
+      '    basis: 750 SP13',
+      '    destinations:',
+      `      ${SAP_OSS_ROW.name}: { type: "3" }`,
+      '',
+    ].join('\n'),
+    goodExample: [
+      'landscape: Example',
+      'systems:',
+      '  EPR:',
+      '    role: abap',
+      '    connection: direct',
+      '    basis: 750 SP13',
+      '    destinations:',
+      ...SAP_OSS_ROW.replacements.map((r) => `      ${r.name}: { type: ${newDestination(r.name)?.type ?? 'H'} }`),
+      '',
+    ].join('\n'),
+    fixable: true,
+  },
+  check(ctx: RuleContext): RuleFinding[] {
+    const out: RuleFinding[] = [];
+    const ed = new DocEditor(ctx.doc);
+    for (const s of ctx.model.systems) {
+      for (const [name, recorded] of Object.entries(s.destinations)) {
+        const row = legacyDestination(name, recorded);
+        if (row) out.push(checkOne(ctx, ed, s, name, row));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,83 @@
+import { DocEditor } from '../core/edits';
+import type { Role } from '../core/model';
+import { closest } from '../core/schema';
+import type { Fix } from '../core/types';
+import { preferFirst } from './landscape-shared';
+import type { Rule, RuleFinding } from './rule';
+import { sysPath } from './rule';
+import { fieldRange } from './shared';
+
+/** Product names of the roles a managing system can have. */
+const PRODUCT: Readonly<Record<Role, string>> = { abap: 'an ABAP system', solman: 'SAP Solution Manager', frun: 'Focused Run' };
+
+/**
+ * Spec §2 "Landscape-wide": an ABAP system that reaches SAP through SAP Solution Manager
+ * (`connection: solman`) or Focused Run (`connection: frun`) must name a system of that role in
+ * `managedBy`.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'managed-by-role',
+    title: 'managedBy names a system of the wrong role',
+    severity: 'error',
+    section: '5, 6 (landscape-wide)',
+    description: [
+      'An ABAP system that sends its data to SAP through SAP Solution Manager or Focused Run names that system in `managedBy`:',
+      '',
+      '- `connection: solman` → `managedBy` must be a `role: solman` system (guide 5);',
+      '- `connection: frun` → `managedBy` must be a `role: frun` system (guide 6).',
+      '',
+      'Otherwise the landscape does not say which system carries the connection to the support backbone for it, and the checks',
+      'of that system (release, task list, SOLMAN_SETUP) are not the ones that matter for this system.',
+      '',
+      'Quick-fixes: point `managedBy` at a system of the matching role, or change `connection` to the role of the named system.',
+      'A `managedBy` that names no system at all is reported by `unknown-reference`.',
+    ].join('\n'),
+    badExample: [
+      'landscape: Example',
+      'systems:',
+      '  SOL: { role: solman, release: 7.2 SPS08 }',
+      '  FRN: { role: frun, release: "2.0" }',
+      '  CRP: { role: abap, connection: frun, managedBy: SOL, noteAssistant: { enabled: false } }',
+      '',
+    ].join('\n'),
+    goodExample: [
+      'landscape: Example',
+      'systems:',
+      '  SOL: { role: solman, release: 7.2 SPS08 }',
+      '  FRN: { role: frun, release: "2.0" }',
+      '  CRP: { role: abap, connection: frun, managedBy: FRN, noteAssistant: { enabled: false } }',
+      '',
+    ].join('\n'),
+    fixable: true,
+  },
+
+  check({ doc, model }) {
+    const out: RuleFinding[] = [];
+    const editor = new DocEditor(doc);
+    for (const s of model.systems) {
+      if (s.role !== 'abap' || (s.connection !== 'solman' && s.connection !== 'frun') || s.managedBy === undefined) continue;
+      const target = model.systemsById.get(s.managedBy);
+      // an unknown SID is unknown-reference's; a target without a valid role is a schema error
+      if (!target || target.role === undefined || target.role === s.connection) continue;
+      const wanted: Role = s.connection;
+      const matching = model.systems.filter((o) => o.role === wanted).map((o) => o.sid);
+      const best = closest(s.managedBy, matching);
+      const ordered = best !== undefined ? [best, ...matching.filter((m) => m !== best)] : matching;
+      const fixes: Fix[] = ordered.map((sid) => ({ title: `Set managedBy to ${sid}`, edits: editor.setValue(sysPath(s, 'managedBy'), sid) }));
+      if (target.role === 'solman' || target.role === 'frun') {
+        fixes.push({ title: `Set connection to ${target.role} (${s.sid} is managed by ${PRODUCT[target.role]} ${target.sid})`, edits: editor.setValue(sysPath(s, 'connection'), target.role) });
+      }
+      const alternatives = matching.length ? `set it to ${ordered.join(' or ')}` : `add the ${PRODUCT[wanted]} system under systems and name it here`;
+      out.push({
+        message: `${s.sid} connects through ${PRODUCT[wanted]} (connection: ${wanted}) but managedBy ${target.sid} is ${PRODUCT[target.role]} (role: ${target.role}): ${alternatives}${target.role !== 'abap' ? `, or set connection to ${target.role}` : ''}`,
+        range: fieldRange(doc, s, 'managedBy'),
+        system: s.sid,
+        related: [{ message: `${target.sid} has role ${target.role}`, range: fieldRange(doc, target, 'role') }],
+        data: { managedBy: target.sid, targetRole: target.role, expectedRole: wanted },
+        fixes: preferFirst(fixes),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,133 @@
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar } from 'yaml';
+import { DocEditor } from '../core/edits';
+import type { NodePath } from '../core/types';
+import type { Rule, RuleFinding } from './rule';
+
+/**
+ * Key names that hold credentials: passwords (password, passwd, pwd, passphrase, a bare "pass"),
+ * secrets (client_secret …), tokens, API keys, private keys and credentials.
+ */
+const SECRET_KEY = /password|passwd|passphrase|pwd|secret|token|api[-_]?key|private[-_]?key|credential|^pass$/i;
+
+/**
+ * Maps whose keys are names chosen by the user (SIDs, track names, user ids, destination names,
+ * component names): a name such as SID "PWD" is not a secret. Paths use '*' for any key.
+ */
+const NAME_MAPS: readonly (readonly string[])[] = [
+  ['systems'],
+  ['tracks'],
+  ['communicationUsers'],
+  ['systems', '*', 'components'],
+  ['systems', '*', 'destinations'],
+  ['systems', '*', 'profile'],
+];
+
+function matches(pattern: readonly string[], path: NodePath): boolean {
+  return pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]);
+}
+
+/** Whether the key names something (a SID, a destination, a profile parameter) rather than a field. */
+function isName(mapPath: NodePath, key: string, value: unknown): boolean {
+  const map = NAME_MAPS.find((p) => matches(p, mapPath));
+  if (!map) return false;
+  const last = map[map.length - 1];
+  // component names and RZ11 profile parameters (login/min_password_lng …) are SAP names;
+  // a profile key without a '/' is no SAP parameter, so it is checked
+  if (last === 'components') return true;
+  if (last === 'profile') return key.includes('/');
+  // an entry (a map or list) under its name; a scalar directly under the name map is not an entry
+  return value === null || isMap(value) || isSeq(value);
+}
+
+function keyText(pair: Pair): string | undefined {
+  return isScalar(pair.key) && (pair.key as Scalar).value !== null ? String((pair.key as Scalar).value) : undefined;
+}
+
+/**
+ * Spec §2 "Landscape-wide": credentials never belong in a landscape file. Passwords of technical
+ * communication users are entered only in the systems (STC01, SOLMAN_SETUP, SM59).
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'secret-in-file',
+    title: 'Credential stored in the landscape file',
+    severity: 'error',
+    section: '2.3, 5.1 (landscape-wide)',
+    description: [
+      'Reports any key, anywhere in the file, whose name looks like a credential: `password`, `passwd`, `pwd`, `passphrase`,',
+      '`secret`, `token`, `apiKey`/`api_key`, `privateKey`, `credential`… — including keys the schema does not know.',
+      '',
+      'A landscape file is shared, versioned and reviewed; a password in it is a leaked password. The passwords of technical',
+      'communication users are entered only where the guide says: in task list SAP_BASIS_CONFIG_OSS_COMM (STC01), in',
+      'SOLMAN_SETUP ("Password" of the user logon information, guide 5.1) and in SM59. They do not expire (guide 2.3), so a',
+      'leaked one stays valid until someone resets it — reset it in the Technical Communication User app if it was committed.',
+      '',
+      'Names are not credentials: SIDs, track names, user ids, destination and component names, and RZ11 profile parameters',
+      '(such as `login/min_password_lng`) are not reported.',
+      '',
+      'The quick-fix removes the key with its value.',
+    ].join('\n'),
+    badExample: [
+      'landscape: Example',
+      'systems:',
+      '  EDV:',
+      '    role: abap',
+      '    connection: none',
+      '    noteAssistant: { enabled: false }',
+      '    profile:',
+      '      password: Welcome1',
+      '',
+    ].join('\n'),
+    goodExample: [
+      'landscape: Example',
+      'systems:',
+      '  EDV:',
+      '    role: abap',
+      '    connection: none',
+      '    noteAssistant: { enabled: false }',
+      '    profile:',
+      '      login/min_password_lng: 8',
+      '',
+    ].join('\n'),
+    fixable: true,
+  },
+
+  check({ doc }) {
+    const out: RuleFinding[] = [];
+    const root = doc.yaml?.contents as YamlNode | null | undefined;
+    if (!root) return out;
+    const editor = new DocEditor(doc);
+    const seen = new Set<YamlNode>();
+    // aliases are not followed: the anchored node is visited where it is defined
+    const walk = (node: unknown, path: NodePath, depth: number): void => {
+      if (depth > 200 || !node || typeof node !== 'object' || seen.has(node as YamlNode)) return;
+      seen.add(node as YamlNode);
+      if (isMap(node)) {
+        for (const item of node.items) {
+          if (!isPair(item)) continue;
+          const key = keyText(item);
+          if (key === undefined) continue;
+          const here = [...path, key];
+          if (SECRET_KEY.test(key) && !isName(path, key, item.value)) {
+            const sid = here[0] === 'systems' && here.length > 2 ? String(here[1]) : null;
+            const r = (item.key as Scalar).range;
+            const range = r ? doc.lines.range(r[0], r[1]) : doc.rangeFor(here);
+            out.push({
+              message: `Key "${key}" looks like a credential: never store passwords, secrets or tokens in a landscape file — remove it and enter the password only in the system (STC01, SOLMAN_SETUP, SM59); if it was committed, reset it`,
+              range,
+              system: sid,
+              data: { key, path: here },
+              fixes: [{ title: `Remove ${key}`, edits: editor.removeKey(here), isPreferred: true }].filter((f) => f.edits.length > 0),
+            });
+          }
+          walk(item.value, here, depth + 1);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => walk(item, [...path, i], depth + 1));
+      }
+    };
+    walk(root, [], 0);
+    return out;
+  },
+};

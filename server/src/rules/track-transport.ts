@@ -1,0 +1,138 @@
+import { DocEditor } from '../core/edits';
+import type { SystemDef } from '../core/model';
+import type { RelatedInfo } from '../core/types';
+import {
+  basisHasDigitalSignature,
+  basisHasTci,
+  describeNote,
+  DIGITAL_SIGNATURE_NOTES,
+  digitalSignatureNotesFor,
+  isBackboneNote,
+  noteInfo,
+  parseBasis,
+  TASK_LIST_OSS_COMM,
+  TCI_BOOTSTRAP_NOTES,
+  TCI_FOLLOW_UP_NOTE,
+  TCI_PREREQUISITE_NOTES,
+} from '../knowledge';
+import type { Rule, RuleFinding } from './rule';
+import { sysPath } from './rule';
+import { fieldRange, listText, tciState } from './shared';
+
+const DS_NOTES: ReadonlySet<number> = new Set([...DIGITAL_SIGNATURE_NOTES.tciEnabled, ...DIGITAL_SIGNATURE_NOTES.notTciEnabled]);
+const TCI_NOTES: ReadonlySet<number> = new Set([...TCI_PREREQUISITE_NOTES, ...TCI_BOOTSTRAP_NOTES, TCI_FOLLOW_UP_NOTE]);
+const TASK_LIST_NOTE = TASK_LIST_OSS_COMM.note;
+
+/**
+ * Whether a backbone note found earlier in the track is needed in this later system. Tracks
+ * normally share one release and support package; where they differ, a note that does not apply
+ * to the later system is not expected there:
+ * - a note the knowledge tables tie to SAP_BASIS releases that do not include the later system's release;
+ * - digital-signature notes when the later system's support package already handles signed notes, or when they
+ *   are the notes of the other TCI state (2.1.4.2: one set for TCI-enabled, another for the rest);
+ * - TCI prerequisite, bootstrap and follow-up notes when the support package already brings TCI (2.1.4.3);
+ * - the task list note only where that task list runs (ABAP systems).
+ */
+function appliesTo(note: number, s: SystemDef): boolean {
+  const basis = parseBasis(s.basis);
+  const releases = noteInfo(note)?.releases;
+  if (basis && releases && !releases.includes(basis.release)) return false;
+  if (DS_NOTES.has(note)) {
+    if (basis && basisHasDigitalSignature(basis) === true) return false;
+    const tci = tciState(s);
+    if (tci.reason !== 'unknown' && !digitalSignatureNotesFor(tci.enabled).includes(note)) return false;
+  }
+  if (TCI_NOTES.has(note) && basis && basisHasTci(basis) === true) return false;
+  if (note === TASK_LIST_NOTE) return s.role !== undefined && TASK_LIST_OSS_COMM.roles.includes(s.role);
+  return true;
+}
+
+function example(eprNotes: string): string {
+  return [
+    'landscape: Example',
+    'tracks:',
+    '  ERP: [EDV, EPR]',
+    'systems:',
+    `  EDV: { role: abap, connection: none, basis: 754 SP02, notes: [${TASK_LIST_NOTE}] }`,
+    `  EPR: { role: abap, connection: none, basis: 754 SP02, notes: ${eprNotes} }`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Guide 2.1.4, 2.1.4.3.1 and 4.3: Note Assistant changes and SAP Note 2738426 are transported
+ * throughout the landscape, so a backbone note present in an earlier system of a track must also
+ * be in every later one.
+ */
+export const rule: Rule = {
+  meta: {
+    id: 'track-transport',
+    title: 'Backbone note not transported along the track',
+    severity: 'warning',
+    section: '2.1.4, 4.3',
+    description: [
+      'Along a transport track (`tracks`, source system first), a Note Assistant note (digital signature, TCI prerequisite,',
+      `bootstrap and follow-up notes) or the task list note ${TASK_LIST_NOTE} that is implemented in an earlier system but`,
+      'missing in a later one is reported on the later system, once per missing note, with the earlier systems as related',
+      'information. The guide says to implement these notes and transport the changes throughout the system landscape',
+      `(2.1.4; 2.1.4.3.1 for bootstrapping with SPAM 70 or higher; 4.3 for ${TASK_LIST_NOTE}).`,
+      '',
+      '**If the transport is not imported**, the later systems (typically production) keep the old Note Assistant and cannot run',
+      `task list ${TASK_LIST_OSS_COMM.name}, so they lose their connection to SAP.`,
+      '',
+      'Not reported: systems with `noteAssistant.enabled: false` (notes are not tracked there), and notes that do not apply to the',
+      'later system when the track mixes releases or support packages (a release-specific note of another release, digital-signature',
+      'notes where the support package already has the capability or the TCI state needs the other set, TCI notes where the support',
+      `package already brings TCI, ${TASK_LIST_NOTE} outside ABAP systems).`,
+      '',
+      'The quick-fix adds the note to the later system\'s `notes` once the transport is imported.',
+    ].join('\n'),
+    badExample: example('[]'),
+    goodExample: example(`[${TASK_LIST_NOTE}]`),
+    fixable: true,
+  },
+
+  check({ doc, model }) {
+    const editor = new DocEditor(doc);
+    const found = new Map<string, RuleFinding>();
+    for (const [track, sids] of Object.entries(model.tracks)) {
+      const systems = sids.map((sid) => model.systemsById.get(sid));
+      systems.forEach((later, i) => {
+        if (!later || later.noteAssistant?.enabled === false) return;
+        // note -> earlier systems that have it, nearest first
+        const holders = new Map<number, SystemDef[]>();
+        for (let j = i - 1; j >= 0; j--) {
+          const earlier = systems[j];
+          if (!earlier || earlier.sid === later.sid) continue;
+          for (const note of earlier.notes) {
+            if (!isBackboneNote(note) || later.notesIndex.has(note)) continue;
+            holders.set(note, [...(holders.get(note) ?? []), earlier]);
+          }
+        }
+        for (const [note, from] of [...holders].sort((a, b) => a[0] - b[0])) {
+          if (!appliesTo(note, later)) continue;
+          const related: RelatedInfo[] = from.map((e) => ({
+            message: `${e.sid} has SAP Note ${note}: transport it from there (track ${track})`,
+            range: fieldRange(doc, e, 'notes', e.notesIndex.get(note) ?? 0),
+          }));
+          const key = `${later.sid}:${note}`;
+          const prior = found.get(key);
+          if (prior) {
+            prior.related = [...(prior.related ?? []), ...related];
+            continue;
+          }
+          const order = [...from].reverse().map((e) => e.sid);
+          found.set(key, {
+            message: `${describeNote(note)} is implemented in ${listText(order)} (earlier in track ${track}) but not in ${later.sid}: import the transport from ${from[0].sid} into ${later.sid} and record the note — changes to Note Assistant and the backbone notes are transported throughout the landscape (guide 2.1.4, 4.3)`,
+            range: fieldRange(doc, later, 'notes'),
+            system: later.sid,
+            related,
+            data: { note, track, from: from.map((e) => e.sid) },
+            fixes: [{ title: `Add SAP Note ${note} to notes of ${later.sid}`, edits: editor.addToList(sysPath(later, 'notes'), [note]), isPreferred: true }],
+          });
+        }
+      });
+    }
+    return [...found.values()];
+  },
+};
