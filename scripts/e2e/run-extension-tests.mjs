@@ -202,7 +202,7 @@ hardStop.unref();
 try {
   code = await main(opts);
 } catch (e) {
-  console.error(`e2e: ERROR: ${e.stack ?? e}`);
+  console.error(`e2e: ERROR: ${opts.verbose ? e.stack ?? e : e.message ?? e}`);
   console.log('e2e: 0 passed, 1 failed');
   code = 1;
 }

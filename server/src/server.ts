@@ -21,6 +21,9 @@ import type { LintResult } from './core/lint';
 import { lintText } from './core/lint';
 import { toDiagnostic } from './core/diagnostics';
 import { codeActions } from './features/codeActions';
+import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { documentSymbols } from './features/symbols';
 import type { LandscapeLintSettings } from './protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, VALIDATION_DELAY_MS } from './protocol';
 import { VERSION } from './version';
@@ -180,6 +183,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '"', '/'] },
+      documentSymbolProvider: { label: 'Landscape' },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'landscape-language-server', version: VERSION },
@@ -255,6 +261,45 @@ documents.onDidClose((e) => {
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 });
+
+/**
+ * The lint result of the document's current version: the cached one, or a fresh run when edits
+ * arrived after the last validation (hover and completion must see what the user sees).
+ */
+function currentResult(uri: string): LintResult | undefined {
+  const doc = documents.get(uri);
+  if (!doc || !isOurs(uri)) return undefined;
+  const entry = results.get(uri);
+  if (entry && entry.version === doc.version) return entry.result;
+  const result = lintText(uri, doc.getText(), { config: configFor(uri) });
+  results.set(uri, { version: doc.version, result });
+  return result;
+}
+
+/** Runs a feature, logging instead of crashing the server on an internal error. */
+function guarded<T>(name: string, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return fallback;
+  }
+}
+
+connection.onHover((params) => guarded('hover', null, () => {
+  const result = currentResult(params.textDocument.uri);
+  return result ? hover(result, params.position) : null;
+}));
+
+connection.onCompletion((params) => guarded('completion', [], () => {
+  const result = currentResult(params.textDocument.uri);
+  return result ? completion(result, params.position) : [];
+}));
+
+connection.onDocumentSymbol((params) => guarded('documentSymbol', [], () => {
+  const result = currentResult(params.textDocument.uri);
+  return result ? documentSymbols(result) : [];
+}));
 
 connection.onCodeAction((params) => {
   try {

@@ -44,7 +44,7 @@ describe(RULE, () => {
     const r = lintValid(managed('frun', 'SOL'));
     const f = only(r, RULE, 'XYZ');
     assert.equal(f.message, 'XYZ connects through Focused Run (connection: frun) but managedBy SOL is SAP Solution Manager (role: solman): set it to FRN, or set connection to solman');
-    assert.equal(rangeText(f), '5:55-5:58');
+    assert.equal(rangeText(f), '5:50-5:53');
     assert.deepEqual(f.related?.map((x) => `${x.message} @${rangeText({ ...f, range: x.range })}`), ['SOL has role solman @2:15-2:21']);
     assert.deepEqual(titles(f), ['Set managedBy to FRN', 'Set connection to solman (XYZ is managed by SAP Solution Manager SOL)']);
     assert.deepEqual(preferred(f), ['Set managedBy to FRN']);

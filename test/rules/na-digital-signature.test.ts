@@ -237,6 +237,17 @@ describe('rule na-digital-signature (guide 2.1.4.2, 3.2)', () => {
       assertClean(fixed);
     });
 
+    it('an empty `notes:` gets the list after the colon; a map under notes gets no fix', () => {
+      const text = sys('731 SP19', { tci: false, notes: '' }).replace('    notes: \n', '    notes:\n');
+      const { r, found } = only(text);
+      const fixed = applyFix(r, found[0]!);
+      assert.equal(fixed, text.replace('    notes:\n', '    notes: [2408073, 2546220, 2508268]\n'));
+      assertClean(fixed);
+      const map = only(sys('731 SP19', { tci: false, notes: '{ a: 1 }' })).found;
+      assert.equal(map.length, 1);
+      assert.equal(map[0]!.fixes, undefined, 'writing would duplicate the notes key');
+    });
+
     it('JSON', () => {
       const json = [
         '{',

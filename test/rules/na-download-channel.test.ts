@@ -120,6 +120,15 @@ describe('rule na-download-channel (guide 2.1.4.2 step 2, 3.1)', () => {
     assertClean(fixedAbsent);
   });
 
+  it('empty `download:` counts as not recorded; the fix fills it in', () => {
+    const text = sys('750 SP15', '').replace('      download: \n', '      download:\n');
+    const { r, found } = only(text);
+    assert.deepEqual(found.map((f) => f.severity), ['warning']);
+    const fixed = applyFix(r, found[0]!);
+    assert.equal(fixed, sys('750 SP15', 'download-service'));
+    assertClean(fixed);
+  });
+
   it('fix, JSON', () => {
     const json = [
       '{',

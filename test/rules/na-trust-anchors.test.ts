@@ -102,6 +102,25 @@ describe('rule na-trust-anchors (guide 2.1.4.1, 3.2)', () => {
       assertClean(fixed);
     });
 
+    it('empty `trustAnchors:` is filled in; noteAssistant that is null or a list gets no fix (it would break the file)', () => {
+      const text = sys(['      trustAnchors:']);
+      const { r, found } = only(text);
+      assert.equal(found.length, 1);
+      const fixed = applyFix(r, found[0]!);
+      assert.equal(fixed, sys(['      trustAnchors: true']));
+      assertClean(fixed);
+      for (const v of ['null', '[1]', 'true']) {
+        const bad = dedent(`
+          landscape: T
+          systems:
+            SBX: { role: abap, connection: none, basis: 754 SP02, noteAssistant: ${v} }
+        `);
+        const f = only(bad).found;
+        assert.equal(f.length, 1, v);
+        assert.equal(f[0]!.fixes, undefined, v);
+      }
+    });
+
     it('JSON', () => {
       const json = '{\n  "landscape": "T",\n  "systems": {\n    "SBX": {\n      "role": "abap",\n      "connection": "none",\n      "basis": "731 SP19",\n      "noteAssistant": { "tci": false, "trustAnchors": false }\n    }\n  }\n}\n';
       const uri = 'file:///t.landscape.json';

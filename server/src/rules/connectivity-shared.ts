@@ -5,7 +5,8 @@
 import { isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Scalar, YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { LandscapeDocument } from '../core/document';
+import { LandscapeDocument } from '../core/document';
+import { applyEdits, DocEditor } from '../core/edits';
 import type { SystemDef } from '../core/model';
 import type { NodePath } from '../core/types';
 
@@ -95,6 +96,48 @@ export function mergeInserts(edits: readonly TextEdit[]): TextEdit[] {
     else out.push({ range: e.range, newText: e.newText });
   }
   return out;
+}
+
+/**
+ * Runs edit steps one after the other, each on the text the previous ones produced, and returns
+ * the result as one minimal edit of the original text. Independent DocEditor edits do not
+ * compose when they touch the same collection (two keys into an empty `{}`, or into a map that
+ * does not exist yet); chained steps always see a valid document.
+ * @param anchor a node (path) the edit is widened to cover, re-writing its text unchanged, so that
+ *   "fix all" sees a conflict with another fix that removes that node (e.g. the last entry of the
+ *   map the keys are added to) and applies only one of them per pass
+ */
+export function chainEdits(doc: LandscapeDocument, steps: readonly ((ed: DocEditor) => TextEdit[])[], anchor?: NodePath): TextEdit[] {
+  let current = doc;
+  for (const step of steps) {
+    const edits = step(new DocEditor(current));
+    if (!edits.length) continue;
+    current = new LandscapeDocument(doc.uri, applyEdits(current.text, current, edits));
+  }
+  const before = doc.text;
+  const after = current.text;
+  if (before === after) return [];
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  let from = start;
+  let to = before.length - end;
+  let text = after.slice(start, after.length - end);
+  const { key, value } = anchor ? doc.nodeAt(anchor) : {};
+  const a0 = key?.range?.[0] ?? value?.range?.[0];
+  const a1 = value?.range?.[1] ?? key?.range?.[1];
+  if (a0 !== undefined && a1 !== undefined && a0 <= to && a1 >= from) {
+    if (a0 < from) {
+      text = before.slice(a0, from) + text;
+      from = a0;
+    }
+    if (a1 > to) {
+      text += before.slice(to, a1);
+      to = a1;
+    }
+  }
+  return [{ range: doc.lines.range(from, to), newText: text }];
 }
 
 /**

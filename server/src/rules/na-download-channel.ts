@@ -30,8 +30,10 @@ function check(ctx: RuleContext): RuleFinding[] {
     if (!channel || channel.rfcDownloadPossible) continue; // 700-731: na-generic-user
     const path = sysPath(s, 'noteAssistant', 'download');
     const download = s.noteAssistant?.download;
-    // A value of the wrong kind is a schema finding; "not recorded" would be wrong here.
-    if (download === undefined && ctx.doc.nodeAt(path).pair) continue;
+    // A value of the wrong kind is a schema finding; "not recorded" would be wrong there. An empty
+    // `download:` (or null) is simply not recorded.
+    const raw = (ctx.doc.nodeAt(path).value as { value?: unknown } | undefined);
+    if (download === undefined && raw !== undefined && raw.value !== null) continue;
     const notes = listText(channel.relatedNotes.map(String));
     const editor = new DocEditor(ctx.doc);
     const fix = (title: string): Fix[] | undefined => {

@@ -1,4 +1,3 @@
-import { isMap } from 'yaml';
 import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import {
@@ -14,7 +13,7 @@ import {
   sdccnPrerequisiteFor,
 } from '../knowledge';
 import type { SdccnPrerequisite } from '../knowledge';
-import { logonUserFor, mergeInserts } from './connectivity-shared';
+import { chainEdits, logonUserFor } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { listText, systemRange } from './shared';
@@ -99,17 +98,17 @@ export const rule: Rule = {
       if (missing.length) {
         const destPath = sysPath(s, 'destinations');
         const entry = (d: Required): { type: string; user?: string } => (user ? { type: d.type, user } : { type: d.type });
-        const map = doc.nodeAt(destPath).value;
-        // one insertion that creates the map, or one per key into the existing map
-        const edits = map && isMap(map)
-          ? missing.flatMap((d) => ed.insertKey(destPath, d.name, entry(d)))
-          : ed.setValue(destPath, Object.fromEntries(missing.map((d) => [d.name, entry(d)])));
+        // chained: the first key may create the map, or fill an empty `{}`; anchored to the last
+        // entry, so that fix-all does not combine it with legacy-destination removing that entry
+        const names = Object.keys(s.destinations);
+        const last = names.length ? [...destPath, names[names.length - 1] as string] : undefined;
+        const edits = chainEdits(doc, missing.map((d) => (e: DocEditor) => e.insertKey(destPath, d.name, entry(d))), last);
         out.push({
           message: `${context}: SDCCN needs HTTP destination${missing.length > 1 ? 's' : ''} ${listText(missing.map(describe))}, created by hand in ${DESTINATION_TRANSACTION} (guide ${prereq.section}); without ${missing.length > 1 ? 'them' : 'it'} SDCCN cannot send data to SAP`,
           range: doc.rangeOfKey(destPath) ?? systemRange(doc, s),
           system: s.sid,
           data: { variant: prereq.id, missingDestinations: missing.map((d) => d.name) },
-          fixes: [{ title: `Add destination${missing.length > 1 ? 's' : ''} ${listText(missing.map((d) => `${d.name} (type ${d.type})`))}`, edits: mergeInserts(edits), isPreferred: true }],
+          fixes: [{ title: `Add destination${missing.length > 1 ? 's' : ''} ${listText(missing.map((d) => `${d.name} (type ${d.type})`))}`, edits, isPreferred: true }],
         });
       }
       for (const d of prereq.destinations) {

@@ -1,0 +1,273 @@
+import { strict as assert } from 'assert';
+import type { LintResult } from '../../server/src/core/lint';
+import { lintText } from '../../server/src/core/lint';
+import type { SystemDef } from '../../server/src/core/model';
+import { isDirectAbap } from '../../server/src/core/model';
+import {
+  basisHasDigitalSignature,
+  CIPHERSUITE_VALUES,
+  ciphersuiteValue,
+  DIGITAL_SIGNATURE_NOTES,
+  digitalSignatureNotesFor,
+  downloadChannelFor,
+  frunConnectivity,
+  isSUserId,
+  legacyDestination,
+  newDestination,
+  NOTE_CATALOGUE,
+  parseBasis,
+  parseFrunRelease,
+  parseSolmanRelease,
+  parseStApi,
+  parseStPi,
+  PLUGIN_COMPONENTS,
+  requiredPsesFor,
+  ROOT_CA_CERTIFICATES,
+  SDCCN_PROCEDURE,
+  solmanConnectivity,
+  SPAM_MIN_VERSION_FOR_TCI,
+  SSL_CLIENT_CIPHERSUITES_PARAMETER,
+  stApiMeetsMinimum,
+  stPiMeetsMinimum,
+  TASK_LIST_OSS_COMM,
+  TASK_LIST_SUPPORT_HUB,
+  TASK_LISTS,
+  TRUST_ANCHORS,
+} from '../../server/src/knowledge';
+import { tciState } from '../../server/src/rules/shared';
+import type { SnippetDef } from './support';
+import { bodyOf, expandSnippet, indentBody, readSnippets } from './support';
+
+const YAML = readSnippets('landscape-yaml.json');
+const JSON_SNIPPETS = readSnippets('landscape-json.json');
+
+const NEW_FILE = 'Landscape: new file';
+const DIRECT = 'Landscape: ABAP system with direct connectivity';
+const MANAGED = 'Landscape: ABAP system through Solution Manager or Focused Run';
+const SOLMAN = 'Landscape: SAP Solution Manager';
+const FRUN = 'Landscape: Focused Run';
+const TRACK = 'Landscape: track';
+const USER = 'Landscape: communication user';
+const SYSTEM_SNIPPETS = [DIRECT, MANAGED, SOLMAN, FRUN];
+
+function expand(s: SnippetDef, values: Record<number, string> = {}): string {
+  return expandSnippet(bodyOf(s), values);
+}
+
+/** Every S-user id the expanded system snippets refer to, declared with a description. */
+function declaredUsers(texts: string[], json: boolean): string {
+  const ids = [...new Set(texts.flatMap((t) => t.match(/S\d{10}/g) ?? []))];
+  return json
+    ? ids.map((id) => `    ${JSON.stringify(id)}: { "description": "snippet test" }`).join(',\n')
+    : ids.map((id) => `  ${id}: { description: snippet test }`).join('\n');
+}
+
+/** A minimal landscape around expanded system snippets (YAML). */
+function yamlHost(systems: string[], extra = ''): string {
+  return [
+    'landscape: Snippet test',
+    'communicationUsers:',
+    declaredUsers(systems, false),
+    extra,
+    'systems:',
+    ...systems.map((s) => `  ${indentBody(s, '  ')}`),
+    '',
+  ].join('\n');
+}
+
+function jsonHost(systems: string[], extra = ''): string {
+  return [
+    '{',
+    '  "landscape": "Snippet test",',
+    '  "communicationUsers": {',
+    declaredUsers(systems, true),
+    '  },',
+    extra,
+    '  "systems": {',
+    systems.map((s) => `    ${indentBody(s, '    ')}`).join(',\n'),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
+function problems(r: LintResult): string[] {
+  return r.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.ruleId} ${f.system ?? ''}: ${f.message}`);
+}
+
+/** The snippets a system snippet needs beside it (the SolMan that `managedBy` names). */
+function companions(name: string): string[] {
+  return name === MANAGED ? [SOLMAN] : [];
+}
+
+describe('snippets', () => {
+  it('the YAML and JSON files offer the same snippets with the same prefixes', () => {
+    assert.deepEqual(Object.keys(JSON_SNIPPETS).sort(), Object.keys(YAML).sort());
+    for (const name of Object.keys(YAML)) assert.deepEqual(JSON_SNIPPETS[name].prefix, YAML[name].prefix, name);
+    for (const name of [NEW_FILE, DIRECT, SOLMAN, FRUN, TRACK, USER]) assert.ok(YAML[name], `missing snippet ${name}`);
+  });
+
+  it('every placeholder parses and every snippet expands (no `$` left)', () => {
+    for (const set of [YAML, JSON_SNIPPETS]) {
+      for (const [name, s] of Object.entries(set)) {
+        const text = expand(s);
+        assert.ok(!/\$\{|\$\d/.test(text), `${name}: ${text}`);
+      }
+    }
+  });
+
+  describe('facts agree with the knowledge tables', () => {
+    const host = lintText('file:///facts.landscape.yaml', yamlHost(SYSTEM_SNIPPETS.map((n) => expand(YAML[n]))));
+    const systems = host.model.systems;
+
+    it('the host parses into the four systems', () => {
+      assert.deepEqual(systems.map((s) => s.sid), ['EDV', 'EQA', 'SOL', 'FRN']);
+      assert.equal(host.findings.filter((f) => f.ruleId === 'schema').length, 0, JSON.stringify(host.findings.filter((f) => f.ruleId === 'schema')));
+    });
+
+    it('SAP Note numbers, task lists and destination names are the guide\'s', () => {
+      const catalogue = new Set(NOTE_CATALOGUE.map((n) => n.number));
+      for (const set of [YAML, JSON_SNIPPETS]) {
+        for (const [name, s] of Object.entries(set)) {
+          const text = bodyOf(s) + ' ' + (s.description ?? '');
+          for (const m of text.match(/\b\d{6,7}\b/g) ?? []) assert.ok(catalogue.has(Number(m)), `${name}: ${m} is not a note of the guide`);
+          for (const m of text.match(/\bSAP_[A-Z_]+_CONFIG[A-Z_]*\b/g) ?? []) assert.ok(m in TASK_LISTS, `${name}: task list ${m}`);
+        }
+      }
+      for (const s of systems) {
+        for (const [name, d] of Object.entries(s.destinations)) {
+          assert.ok(newDestination(name), `${s.sid}: ${name} is not a new destination`);
+          assert.equal(legacyDestination(name, d), undefined, `${s.sid}: ${name} is legacy`);
+          assert.equal(d.type, newDestination(name)!.type, `${s.sid}: type of ${name}`);
+          assert.equal(d.user, s.communicationUser, `${s.sid}: ${name} logs on with the communication user`);
+        }
+      }
+    });
+
+    it('the note comments name the digital-signature notes per TCI state', () => {
+      for (const name of [NEW_FILE, DIRECT, MANAGED]) {
+        const comment = bodyOf(YAML[name]).split('\n').find((l) => /#.*TCI/.test(l));
+        assert.ok(comment, name);
+        const numbers = (comment!.match(/\d{7}/g) ?? []).map(Number);
+        assert.deepEqual(numbers, [...DIGITAL_SIGNATURE_NOTES.tciEnabled, ...DIGITAL_SIGNATURE_NOTES.notTciEnabled], name);
+        assert.match(JSON_SNIPPETS[name].description ?? '', new RegExp(numbers.join('.*')), `${name}: JSON description`);
+      }
+    });
+
+    const checkNoteAssistant = (s: SystemDef): void => {
+      const basis = parseBasis(s.basis);
+      assert.ok(basis, `${s.sid}: basis`);
+      if (!basisHasDigitalSignature(basis!)) {
+        for (const n of digitalSignatureNotesFor(tciState(s).enabled)) assert.ok(s.notesIndex.has(n), `${s.sid}: note ${n}`);
+      }
+      assert.equal(s.noteAssistant?.trustAnchors, true, `${s.sid}: trust anchors of ${TRUST_ANCHORS.note}`);
+      const channel = downloadChannelFor(basis!.release);
+      assert.ok(channel && (channel.rfcDownloadPossible || s.noteAssistant?.download !== 'rfc'), `${s.sid}: download channel`);
+      assert.ok(s.communicationUser && isSUserId(s.communicationUser), `${s.sid}: communication user`);
+      if (s.spam !== undefined) assert.ok(s.spam >= SPAM_MIN_VERSION_FOR_TCI, `${s.sid}: spam`);
+    };
+    const checkConnectivity = (s: SystemDef): void => {
+      const value = s.profile[SSL_CLIENT_CIPHERSUITES_PARAMETER];
+      const c = typeof value === 'string' ? ciphersuiteValue(value) : undefined;
+      assert.equal(c, CIPHERSUITE_VALUES[0], `${s.sid}: recommended ciphersuite`);
+      for (const n of c!.requiresNotes) assert.ok(s.notesIndex.has(n), `${s.sid}: note ${n} for the ciphersuite`);
+      for (const pse of requiredPsesFor(s.role!)) assert.deepEqual(s.certificates?.[pse.key], [...ROOT_CA_CERTIFICATES], `${s.sid}: ${pse.key}`);
+    };
+
+    it('direct ABAP: plug-in minimums, notes, task list, TLS, root CAs, SDCCN', () => {
+      const s = systems.find(isDirectAbap)!;
+      assert.ok(stPiMeetsMinimum(parseStPi(s.components[PLUGIN_COMPONENTS.stPi])!), 'ST-PI');
+      assert.ok(stApiMeetsMinimum(parseStApi(s.components[PLUGIN_COMPONENTS.stApi])!), 'ST-A/PI');
+      assert.ok(s.taskLists.includes(TASK_LIST_OSS_COMM.name));
+      assert.ok(s.notesIndex.has(TASK_LIST_OSS_COMM.note!));
+      assert.ok(s.sdccn?.destinations?.includes(SDCCN_PROCEDURE.requiredDestination));
+      assert.ok(!s.sdccn?.destinations?.includes(SDCCN_PROCEDURE.obsoleteDestination));
+      assert.equal(s.sdccn?.tasksRecreated, true);
+      checkNoteAssistant(s);
+      checkConnectivity(s);
+    });
+
+    it('ABAP through SolMan: Note Assistant only, managed by a SolMan', () => {
+      const s = systems.find((x) => x.role === 'abap' && !isDirectAbap(x))!;
+      assert.equal(host.model.systemsById.get(s.managedBy!)?.role, s.connection);
+      checkNoteAssistant(s);
+    });
+
+    it('SAP Solution Manager: full connectivity, SAP_SUPPORT_HUB_CONFIG, both PSEs, SOLMAN_SETUP users', () => {
+      const s = systems.find((x) => x.role === 'solman')!;
+      assert.equal(solmanConnectivity(parseSolmanRelease(s.release)!), 'full');
+      assert.ok(s.taskLists.includes(TASK_LIST_SUPPORT_HUB.name));
+      assert.equal(s.solmanSetup?.backendUser, s.communicationUser);
+      assert.ok(s.solmanSetup?.communicationUser && !(s.solmanSetup.communicationUser in host.model.communicationUsers));
+      checkNoteAssistant(s);
+      checkConnectivity(s);
+    });
+
+    it('Focused Run: release 2.0, SAP_SUPPORT_HUB_CONFIG', () => {
+      const s = systems.find((x) => x.role === 'frun')!;
+      assert.equal(frunConnectivity(parseFrunRelease(s.release)!), 'full');
+      assert.ok(s.taskLists.includes(TASK_LIST_SUPPORT_HUB.name));
+      checkNoteAssistant(s);
+      checkConnectivity(s);
+    });
+
+    it('YAML and JSON snippets produce the same values', () => {
+      for (const name of SYSTEM_SNIPPETS) {
+        const y = lintText('file:///y.landscape.yaml', yamlHost([expand(YAML[name])]));
+        const j = lintText('file:///j.landscape.json', jsonHost([expand(JSON_SNIPPETS[name])]));
+        assert.deepEqual(j.doc.value, y.doc.value, name);
+      }
+      const yFile = lintText('file:///y.landscape.yaml', expand(YAML[NEW_FILE]));
+      const jFile = lintText('file:///j.landscape.json', expand(JSON_SNIPPETS[NEW_FILE]));
+      assert.deepEqual(jFile.doc.value, yFile.doc.value);
+    });
+  });
+
+  // Lints every expanded snippet inside a minimal landscape: nothing may be reported above info.
+  // The domain rules are being written in parallel; this test bites as each one lands.
+  describe('expanded snippets pass every rule', () => {
+    for (const [format, set, host] of [
+      ['yaml', YAML, yamlHost],
+      ['json', JSON_SNIPPETS, jsonHost],
+    ] as const) {
+      const uri = `file:///snippet.landscape.${format}`;
+      it(`${format}: new landscape file`, () => {
+        const r = lintText(uri, expand(set[NEW_FILE]));
+        assert.deepEqual(problems(r), []);
+        assert.equal(r.model.systems.length, 1);
+      });
+      for (const name of SYSTEM_SNIPPETS) {
+        it(`${format}: ${name}`, () => {
+          const r = lintText(uri, host([name, ...companions(name)].map((n) => expand(set[n]))));
+          assert.deepEqual(problems(r), []);
+        });
+      }
+      it(`${format}: all system snippets together`, () => {
+        const r = lintText(uri, host(SYSTEM_SNIPPETS.map((n) => expand(set[n]))));
+        assert.deepEqual(problems(r), []);
+        assert.equal(r.model.systems.length, SYSTEM_SNIPPETS.length);
+      });
+      it(`${format}: track of three direct ABAP systems`, () => {
+        const track = expand(set[TRACK]);
+        const sids = [...track.matchAll(/\b[A-Z][A-Z0-9]{2}\b/g)].map((m) => m[0]).slice(1);
+        assert.equal(sids.length, 3, track);
+        const systems = sids.map((sid) => expand(set[DIRECT], { 1: sid }));
+        const extra = format === 'yaml' ? `tracks:\n  ${track}` : `  "tracks": {\n    ${track}\n  },`;
+        const r = lintText(uri, host(systems, extra));
+        assert.deepEqual(problems(r), []);
+        assert.deepEqual(Object.values(r.model.tracks)[0], sids);
+      });
+      it(`${format}: communication user used by a direct ABAP system`, () => {
+        const user = expand(set[USER]);
+        const id = /S\d{10}/.exec(user)![0];
+        const system = expand(set[DIRECT], { 7: id });
+        const text = format === 'yaml'
+          ? `landscape: T\ncommunicationUsers:\n  ${user}\nsystems:\n  ${indentBody(system, '  ')}\n`
+          : `{\n  "landscape": "T",\n  "communicationUsers": {\n    ${user}\n  },\n  "systems": {\n    ${indentBody(system, '    ')}\n  }\n}\n`;
+        const r = lintText(uri, text);
+        assert.deepEqual(problems(r), []);
+        assert.ok(id in r.model.communicationUsers);
+      });
+    }
+  });
+});
