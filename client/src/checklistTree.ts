@@ -115,7 +115,7 @@ class ItemNode extends vscode.TreeItem {
     for (const f of item.findings.filter((x) => x.message !== item.action)) {
       md.appendMarkdown('\n\n').appendText(`${f.waived !== undefined ? 'Waived: ' : f.severity === 'info' ? 'Note: ' : ''}${f.message}`).appendMarkdown(` \`${f.ruleId}\``);
     }
-    if (item.fix) md.appendMarkdown('\n\n$(lightbulb) Quick-fix: ').appendText(item.fix.title);
+    if (item.fix) md.appendMarkdown(`\n\n$(lightbulb) Quick-fix${item.fix.partial ? ' (for part of it; the rest in the editor\'s light bulb)' : ''}: `).appendText(item.fix.title);
     this.tooltip = md;
   }
 }

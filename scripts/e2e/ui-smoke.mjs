@@ -199,13 +199,17 @@ async function main(o) {
         return b && b.height > 0 ? { x: b.x + 1, y: b.y + b.height / 2 } : null;
       };
       const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: o.hoverText || /\S/ });
-      const visible = async () => (await hover.count()) > 0 && hover.first().isVisible();
+      const shown = async () => { // any visible one: there can be several .monaco-hover elements
+        for (let i = 0, n = await hover.count(); i < n; i++) if (await hover.nth(i).isVisible()) return hover.nth(i);
+        return null;
+      };
       const halfway = process.env.LL_UI_HOVER_KEYBOARD ? 0 : Date.now() + stepMs / 2; // env: test the fallback
       let keyboard = false;
-      await poll('a .monaco-hover with content', async () => {
-        if (await visible()) return true;
+      const found = await poll('a .monaco-hover with content', async () => {
+        let h = await shown();
+        if (h) return h;
         if (Date.now() < halfway) {
-          // hovers start on mouse *movement*: approach the token, then wiggle on it
+          // hovers start on mouse *movement*: approach the token from outside, stop on it
           const b = await poll('the cursor', cursorBox, 5000);
           await page.mouse.move(b.x - 30, b.y - 25);
           await page.mouse.move(b.x, b.y, { steps: 4 });
@@ -215,10 +219,14 @@ async function main(o) {
           await page.keyboard.press('Control+K');
           await page.keyboard.press('Control+I');
         }
-        await sleep(600);
-        return visible();
-      }, stepMs, 300);
-      const text = (await hover.first().textContent()) ?? '';
+        // the hover is an LSP round trip away: give it time before moving again
+        for (let t = 0; t < 5000; t += 250) {
+          await sleep(250);
+          if ((h = await shown())) return h;
+        }
+        return null;
+      }, stepMs, 100);
+      const text = (await found.textContent()) ?? '';
       log('ui-smoke', `hover says: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
     });
     await shot(page, '04-hover');

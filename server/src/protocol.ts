@@ -62,6 +62,8 @@ export interface ChecklistFinding {
 export interface ChecklistFix {
   title: string;
   edits: ChecklistTextEdit[];
+  /** Some open findings of the item have no fix the checklist can apply (a choice, or none). */
+  partial?: boolean;
 }
 
 export interface ChecklistItemResult {

@@ -54,41 +54,43 @@ function expand(s: SnippetDef, values: Record<number, string> = {}): string {
   return expandSnippet(bodyOf(s), values);
 }
 
-/** Every S-user id the expanded system snippets refer to, declared with a description. */
-function declaredUsers(texts: string[], json: boolean): string {
-  const ids = [...new Set(texts.flatMap((t) => t.match(/S\d{10}/g) ?? []))];
-  return json
-    ? ids.map((id) => `    ${JSON.stringify(id)}: { "description": "snippet test" }`).join(',\n')
-    : ids.map((id) => `  ${id}: { description: snippet test }`).join('\n');
+/** The technical communication users the systems of a landscape text refer to. */
+function usersOf(text: string, uri: string): string[] {
+  const model = lintText(uri, text, { rules: [] }).model;
+  return [...new Set(model.systems.flatMap((s) => [s.communicationUser, s.solmanSetup?.backendUser]).filter((u): u is string => !!u))];
 }
 
-/** A minimal landscape around expanded system snippets (YAML). */
+/** A minimal landscape around expanded system snippets (YAML), declaring the users they use. */
 function yamlHost(systems: string[], extra = ''): string {
-  return [
-    'landscape: Snippet test',
-    'communicationUsers:',
-    declaredUsers(systems, false),
-    extra,
-    'systems:',
-    ...systems.map((s) => `  ${indentBody(s, '  ')}`),
-    '',
-  ].join('\n');
+  const build = (users: string[]): string =>
+    [
+      'landscape: Snippet test',
+      'communicationUsers:',
+      ...users.map((id) => `  ${id}: { description: snippet test }`),
+      extra,
+      'systems:',
+      ...systems.map((s) => `  ${indentBody(s, '  ')}`),
+      '',
+    ].join('\n');
+  return build(usersOf(build([]), 'file:///host.landscape.yaml'));
 }
 
 function jsonHost(systems: string[], extra = ''): string {
-  return [
-    '{',
-    '  "landscape": "Snippet test",',
-    '  "communicationUsers": {',
-    declaredUsers(systems, true),
-    '  },',
-    extra,
-    '  "systems": {',
-    systems.map((s) => `    ${indentBody(s, '    ')}`).join(',\n'),
-    '  }',
-    '}',
-    '',
-  ].join('\n');
+  const build = (users: string[]): string =>
+    [
+      '{',
+      '  "landscape": "Snippet test",',
+      '  "communicationUsers": {',
+      users.map((id) => `    ${JSON.stringify(id)}: { "description": "snippet test" }`).join(',\n'),
+      '  },',
+      extra,
+      '  "systems": {',
+      systems.map((s) => `    ${indentBody(s, '    ')}`).join(',\n'),
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+  return build(usersOf(build([]), 'file:///host.landscape.json'));
 }
 
 function problems(r: LintResult): string[] {

@@ -48,6 +48,12 @@ describe(RULE, () => {
     });
   }
 
+  it('a system without a valid role is left to the schema', () => {
+    const r = lint('landscape: T\nsystems:\n  EDV: {}\n  EQA: { role: hana }\n');
+    assert.ok(r.findings.some((f) => f.ruleId === 'schema' && f.system === 'EDV'));
+    assert.equal(ofRule(r, RULE).length, 0);
+  });
+
   it('a communicationUser of the wrong type is left to the schema', () => {
     const r = lint(one('role: abap, connection: direct, communicationUser: 42'));
     assert.ok(r.findings.some((f) => f.ruleId === 'schema' && f.system === 'XYZ'));

@@ -62,6 +62,13 @@ describe(RULE, () => {
     assert.equal(ofRule(b.result, RULE).length, 0);
   });
 
+  it('several systems of the right role: the fixes are a choice, none is preferred', () => {
+    const r = lintValid(managed('solman', 'FRN').replace('  EDV:', '  SO2: { role: solman, release: 7.2 SPS08 }\n  EDV:'));
+    const f = only(r, RULE, 'XYZ');
+    assert.deepEqual(titles(f), ['Set managedBy to SOL', 'Set managedBy to SO2', 'Set connection to frun (XYZ is managed by Focused Run FRN)']);
+    assert.deepEqual(preferred(f), []);
+  });
+
   it('an ABAP target offers no connection change; without a system of the role, says to add one', () => {
     const r = lintValid(dedent(`
       landscape: T

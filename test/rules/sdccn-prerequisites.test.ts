@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { applyEdits } from '../../server/src/core/edits';
+import { combineFixes } from '../../server/src/features/codeActions';
 import { applyFix, dedent, lint, ofRule, rangeText, ROOT } from '../support/helpers';
 
 const RULE = 'sdccn-prerequisites';
@@ -194,5 +196,37 @@ describe('rule sdccn-prerequisites (guide 4.1)', () => {
       assert.deepEqual(ofRule(lint(read('clean.landscape.yaml')), RULE), []);
       assert.deepEqual(ofRule(lint(read('clean.landscape.json'), 'file:///clean.landscape.json'), RULE), []);
     });
+  });
+});
+
+describe('rule sdccn-prerequisites: fix all together with legacy-destination', () => {
+  it('adding the destinations and removing the only legacy one never breaks the file', () => {
+    const text = [
+      'landscape: T',
+      'systems:',
+      '  EPR:',
+      '    role: abap',
+      '    connection: direct',
+      '    basis: 740 SP07',
+      '    components: { ST-PI: 740 SP10 }',
+      '    destinations:',
+      '      SDCC_OSS: { type: "3" }',
+      '    sdccn:',
+      '      destinations: [SDCC_OSS]',
+      '',
+    ].join('\n');
+    let current = text;
+    for (let pass = 0; pass < 3; pass++) {
+      const r = lint(current);
+      const picked = r.findings.filter((f) => ['sdccn-prerequisites', 'legacy-destination', 'sdccn-destinations'].includes(f.ruleId));
+      const edits = combineFixes(picked);
+      if (!edits.length) break;
+      current = applyEdits(current, r.doc, edits);
+      const broken = lint(current).findings.filter((f) => BROKEN.includes(f.ruleId));
+      assert.deepEqual(broken.map((f) => f.message), [], `pass ${pass}:\n${current}`);
+    }
+    const end = lint(current);
+    assert.deepEqual(end.findings.filter((f) => ['sdccn-prerequisites', 'legacy-destination', 'sdccn-destinations'].includes(f.ruleId)).map((f) => f.message), []);
+    assert.match(current, /SAP-SUPPORT_PORTAL: \{ type: H \}|SAP-SUPPORT_PORTAL:\n {8}type: H/);
   });
 });

@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { applyEdits } from '../../server/src/core/edits';
+import { combineFixes } from '../../server/src/features/codeActions';
 import { applyFix, lint, ofRule, rangeText, ROOT } from '../support/helpers';
 
 const RULE = 'sdccn-tasks';
@@ -97,5 +99,21 @@ describe('rule sdccn-tasks (guide 4.1)', () => {
       assert.deepEqual(ofRule(lint(read('clean.landscape.yaml')), RULE), []);
       assert.deepEqual(ofRule(lint(read('clean.landscape.json'), 'file:///clean.landscape.json'), RULE), []);
     });
+  });
+});
+
+describe('rule sdccn-tasks: fix all together with sdccn-destinations', () => {
+  it('both create sdccn: one per pass, never a duplicate key', () => {
+    let current = ['landscape: T', 'systems:', '  EPR:', '    role: abap', '    connection: direct', '    basis: 754 SP02', ''].join('\n');
+    const rules = ['sdccn-tasks', 'sdccn-destinations'];
+    for (let pass = 0; pass < 3; pass++) {
+      const r = lint(current);
+      const edits = combineFixes(r.findings.filter((f) => rules.includes(f.ruleId)));
+      if (!edits.length) break;
+      current = applyEdits(current, r.doc, edits);
+      assert.deepEqual(lint(current).findings.filter((f) => BROKEN.includes(f.ruleId)).map((f) => f.message), [], current);
+    }
+    assert.equal(current, ['landscape: T', 'systems:', '  EPR:', '    role: abap', '    connection: direct', '    basis: 754 SP02',
+      '    sdccn:', '      destinations: [SAP-SUPPORT_PORTAL]', '      tasksRecreated: true', ''].join('\n'));
   });
 });

@@ -43,6 +43,7 @@ describe(RULE, () => {
     assert.equal(rangeText(f), '5:2-5:5');
     assert.equal(f.message, 'SAP Solution Manager SOL has no solmanSetup: in SOLMAN_SETUP > System Preparation > 3.1 RFC Connectivity > User Logon Information enter a technical communication user as "S-User for SAP Backend" (with its password) and a corporate S-user as "S-User for Communication", then click Maintain Connections; record both users in solmanSetup');
     assert.deepEqual(titles(f), ['Add solmanSetup with backendUser S0023456790']);
+    assert.deepEqual(preferred(f), ['Add solmanSetup with backendUser S0023456790']);
     const { text: out, result } = fixed(r, f);
     assert.equal(out, `${text}    solmanSetup:\n      backendUser: S0023456790\n`);
     // a partial step by design: the corporate S-user is never invented
@@ -64,6 +65,7 @@ describe(RULE, () => {
     assert.equal(rangeText(f), '9:4-9:15');
     assert.match(f.message, /^solmanSetup of SOL has no backendUser \("S-User for SAP Backend"\)/);
     assert.deepEqual(titles(f), ['Set backendUser to S0023456790', 'Set backendUser to S0023456789']);
+    assert.deepEqual(preferred(f), ['Set backendUser to S0023456790']);
     const { text, result } = fixed(r, f);
     assert.ok(text.endsWith('    solmanSetup:\n      communicationUser: S0001234567\n      backendUser: S0023456790\n'), text);
     assert.equal(ofRule(result, RULE).length, 0);
@@ -75,6 +77,7 @@ describe(RULE, () => {
     assert.equal(rangeText(f), '10:19-10:30');
     assert.equal(f.message, '"S-User for SAP Backend" S0023456791 is not a technical communication user (not declared under communicationUsers): SOLMAN_SETUP step 3.1 needs a technical communication user there (SAP Note 2174416); did you mean S0023456790?');
     assert.deepEqual(titles(f), ['Set backendUser to S0023456790 (did you mean it?)', 'Declare S0023456791 under communicationUsers']);
+    assert.deepEqual(preferred(f), []);
     const { result } = fixed(r, f);
     assert.equal(ofRule(result, RULE).length, 0);
     // comm-user-unknown stays out of it: the problem is reported once

@@ -26,8 +26,16 @@ export class DocEditor {
   setValue(path: NodePath, value: EditValue): TextEdit[] {
     const { value: node, pair } = this.doc.nodeAt(path);
     if (pair && (node === undefined || node === null || isScalar(node) || !isCollection(value))) {
-      if (node?.range && (isScalar(node) || !isCollection(value))) {
+      if (node?.range && isScalar(node) && node.range[0] === node.range[1]) {
+        // `key:` followed by nothing: the empty scalar sits right after the colon
+        return [this.insert(node.range[0], ` ${this.inlineValue(value)}`)];
+      }
+      if (node?.range && isScalar(node)) {
         return [this.replace(node.range[0], node.range[1], this.inlineValue(value, node))];
+      }
+      if (node && !isCollection(value)) {
+        // a scalar where a map or list stands: replacing it would lose the user's data
+        return [];
       }
       if (!node && pair.key && (pair.key as YamlNode).range) {
         // `key:` with nothing after it
@@ -38,6 +46,10 @@ export class DocEditor {
     }
     if (node && isMap(node) && isPlainObject(value)) {
       return Object.entries(value).flatMap(([k, v]) => this.setValue([...path, k], v));
+    }
+    if (node && (isMap(node) || isSeq(node))) {
+      // a list where a map stands (or the reverse): no safe minimal edit
+      return [];
     }
     return this.insertKey(path.slice(0, -1), String(path[path.length - 1]), value);
   }
@@ -131,9 +143,17 @@ export class DocEditor {
       const entry = this.blockEntry(key, value, col);
       return [this.insert(at.offset, at.lead ? at.lead + entry.replace(/\n$/, '') : entry)];
     }
+    if (pair && node && isScalar(node) && node.value === null && node.range && node.range[0] !== node.range[1]) {
+      // an explicit `null` / `~`: replace it by a flow map (valid in block and flow context)
+      return [this.replace(node.range[0], node.range[1], this.inlineValue({ [key]: value }))];
+    }
     if (pair && (node === undefined || node === null || (isScalar(node) && node.value === null))) {
       // `parent:` with no value: write the map under it
       const parentKey = pair.key as YamlNode;
+      if (this.inFlow(parentKey.range![0])) {
+        const colonAt = this.doc.text.indexOf(':', parentKey.range![1]);
+        return colonAt < 0 ? [] : [this.insert(colonAt + 1, ` ${this.inlineValue({ [key]: value })}`)];
+      }
       const col = this.doc.lines.positionAt(parentKey.range![0]).character;
       const colon = this.doc.text.indexOf(':', parentKey.range![1]);
       if (this.json || colon < 0) return [];
@@ -142,6 +162,26 @@ export class DocEditor {
     }
     if (mapPath.length === 0) return [];
     return this.insertKey(mapPath.slice(0, -1), String(mapPath[mapPath.length - 1]), { [key]: value });
+  }
+
+  /** True when an offset lies inside a flow collection (`{…}` / `[…]`) of the document. */
+  private inFlow(offset: number): boolean {
+    let depth = 0;
+    const text = this.doc.text;
+    let quote: string | undefined;
+    for (let i = 0; i < offset; i++) {
+      const c = text[i];
+      if (quote) {
+        if (c === quote) quote = undefined;
+        continue;
+      }
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+        while (i < offset && text[i] !== '\n') i++;
+      } else if (c === '{' || c === '[') depth++;
+      else if ((c === '}' || c === ']') && depth > 0) depth--;
+    }
+    return depth > 0;
   }
 
   // ---- rendering ----

@@ -185,27 +185,31 @@ function isBlocking(ref: ChecklistFinding): boolean {
   return ref.waived === undefined && (ref.severity === 'error' || ref.severity === 'warning');
 }
 
-/** The preferred fixes of the blocking findings, combined into one edit set (overlaps skipped). */
+/**
+ * The blocking findings' fixes, combined the way "fix all" combines them (the preferred or only
+ * fix of each finding, overlaps skipped). `partial` when some blocking finding is left over, e.g.
+ * one that offers a choice between communication users.
+ */
 function fixOf(blocking: readonly Finding[]): ChecklistFix | undefined {
   // two findings may record the same fact (a missing note, and the same note missing along the
   // track): the same insertion twice would write it twice
   const seen = new Set<string>();
   const distinct = blocking.filter((f) => {
-    const fix = f.fixes?.find((x) => x.isPreferred) ?? f.fixes?.[0];
-    const key = JSON.stringify(fix?.edits ?? []);
-    if (!fix || seen.has(key)) return false;
-    seen.add(key);
+    const signature = JSON.stringify(f.fixes?.map((x) => x.edits) ?? []);
+    if (!f.fixes?.length || seen.has(signature)) return false;
+    seen.add(signature);
     return true;
   });
   const edits = combineFixes(distinct);
   if (!edits.length) return undefined;
-  const taken = new Set(edits);
-  const titles: string[] = [];
-  for (const f of distinct) {
-    const fix = f.fixes?.find((x) => x.isPreferred) ?? f.fixes?.[0];
-    if (fix && fix.edits.length && fix.edits.every((e) => taken.has(e)) && !titles.includes(fix.title)) titles.push(fix.title);
-  }
-  return { title: titles.join('; ') || 'Apply the quick-fix', edits };
+  const key = (e: { range: Range; newText: string }): string => JSON.stringify([e.range, e.newText]);
+  const taken = new Set(edits.map(key));
+  const takenBy = (f: Finding) => f.fixes?.find((x) => x.edits.length > 0 && x.edits.every((e) => taken.has(key(e))));
+  const titles = [...new Set(distinct.map((f) => takenBy(f)?.title).filter((t): t is string => t !== undefined))];
+  const covered = blocking.filter((f) => takenBy(f) !== undefined).length;
+  const out: ChecklistFix = { title: titles.join('; '), edits };
+  if (covered < blocking.length) out.partial = true;
+  return out;
 }
 
 interface Decision {
@@ -236,13 +240,10 @@ function decide(
   const pick = (rs: readonly ChecklistFinding[]): ChecklistFinding => rs.reduce((best, r) => (rank(r) < rank(best) ? r : best));
   if (open.length || blockingRefs.length) {
     const decider = pick(open.length ? open : blockingRefs);
-    return {
-      state: open.length ? 'open' : 'unknown',
-      severity: decider.severity as 'error' | 'warning',
-      range: decider.range,
-      action: decider.message,
-      fix: fixOf(blocking),
-    };
+    const decision: Decision = { state: open.length ? 'open' : 'unknown', severity: decider.severity as 'error' | 'warning', range: decider.range, action: decider.message };
+    const fix = fixOf(blocking);
+    if (fix) decision.fix = fix;
+    return decision;
   }
   const waived = refs.find((r) => r.waived !== undefined && r.severity !== 'info' && r.severity !== 'hint');
   if (waived) return { state: 'n/a', range: waived.range, action: `Waived in the file: ${waived.waived}` };

@@ -31,7 +31,8 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 export function combineFixes(findings: readonly Finding[]): TextEdit[] {
   const taken: TextEdit[] = [];
   for (const f of findings) {
-    const fix = f.fixes?.find((x) => x.isPreferred) ?? f.fixes?.[0];
+    // only a fix the rule marks as the one to apply (or its only fix): fix-all must not guess
+    const fix = f.fixes?.find((x) => x.isPreferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
     if (!fix) continue;
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     taken.push(...fix.edits);

@@ -224,10 +224,10 @@ export function basisMarkdown(text: string, sys?: SystemDef): string | undefined
   }
   const proc = tciProcedure(b.release);
   const hasTci = basisHasTci(b);
-  if (hasTci) lines.push('- TCI: enabled by this support package');
-  else if (proc) {
+  if (hasTci) lines.push(`- TCI: this support package is at the TCI level (${formatThreshold(tciThreshold(b.release)!)}, ${sec('2.1.4.3')})`);
+  if (proc && (tci ? !tci.enabled : !hasTci)) {
     lines.push(
-      `- TCI (recommended) below ${formatThreshold(tciThreshold(b.release)!)}: SPAM ${SPAM_MIN_VERSION_FOR_TCI}+, prerequisite notes ${proc.prerequisiteNotes.join(', ')} if applicable, bootstrap note ${noteRef(proc.bootstrapNote, true)} (${code(proc.bootstrapPackage)})` +
+      `- Enabling TCI (recommended): SPAM ${SPAM_MIN_VERSION_FOR_TCI}+, prerequisite notes ${proc.prerequisiteNotes.join(', ')} if applicable, bootstrap note ${noteRef(proc.bootstrapNote, true)} (${code(proc.bootstrapPackage)})` +
         (proc.note2408383Package ? `, then ${noteRef(TCI_FOLLOW_UP_NOTE, true)} (${code(proc.note2408383Package)})` : '') +
         ` (${sec('2.1.4.3')})`,
     );

@@ -63,7 +63,7 @@ function actionText(item: ChecklistItemResult): string {
     const ordered = decider ? [decider, ...blocking.filter((f) => f !== decider)] : blocking;
     if (!decider) parts.push(item.action);
     for (const f of ordered) parts.push(`${f.unrecorded ? 'Not recorded: ' : ''}${f.message} (line ${line(f.range)}, ${f.ruleId})`);
-    if (item.fix) parts.push(`Quick-fix: ${item.fix.title}.`);
+    if (item.fix) parts.push(`Quick-fix${item.fix.partial ? ' (for part of it)' : ''}: ${item.fix.title}.`);
   }
   for (const f of item.findings.filter(isAdvice)) parts.push(`Note: ${f.message} (line ${line(f.range)}, ${f.ruleId})`);
   return parts.map(cell).join('<br>');

@@ -72,7 +72,8 @@ export const rule: Rule = {
     const groups = trackGroups(model);
     const declared = declaredUsers(model);
     for (const s of model.systems) {
-      if (!isConnected(s) && !usesNoteAssistant(s)) continue;
+      // without a valid role the entry is broken (the schema reports it); which rules apply is unknown
+      if (s.role === undefined || (!isConnected(s) && !usesNoteAssistant(s))) continue;
       // present with the wrong type (e.g. a number): the schema reports it
       if (s.communicationUser !== undefined || s.keys.has('communicationUser')) continue;
       const ranked = rankedUsersFor(model, s, groups);

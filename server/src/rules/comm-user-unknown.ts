@@ -3,7 +3,7 @@ import type { LandscapeModel } from '../core/model';
 import { closest } from '../core/schema';
 import type { Fix } from '../core/types';
 import { COMMUNICATION_USER_NOTES, isSUserId } from '../knowledge';
-import { declaredUsers, isDeclaredUser, preferFirst } from './landscape-shared';
+import { declaredUsers, isDeclaredUser, preferFirstIf } from './landscape-shared';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange, listText } from './shared';
@@ -90,7 +90,8 @@ export const rule: Rule = {
         range: fieldRange(doc, s, 'communicationUser'),
         system: s.sid,
         data: { user, suggestion: guess, declared },
-        fixes: preferFirst(fixes),
+        // a "did you mean" among sequential S-user ids and "declare it" are both guesses: none is preferred
+        fixes: preferFirstIf(false, fixes),
       });
     }
     return out;

@@ -1,9 +1,11 @@
 /**
- * Helpers shared by the connectivity rules (guide 2.1.5, 2.2, 4.1, 4.3): reading lists from the
- * syntax tree, removing a list item, and keeping same-position insertions in order. Not a rule.
+ * Helpers shared by the connectivity rules (guide 2.1.5, 2.2, 4.1, 4.3); not a rule. They fill
+ * gaps of DocEditor for these rules' fixes: replacing and removing list items, chaining edits that
+ * touch one collection into a single edit, and anchoring fixes that create a key so that "fix
+ * all" (which only skips overlapping edits) never writes the same key twice.
  */
-import { isScalar, isSeq } from 'yaml';
-import type { Node as YamlNode, Scalar, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { LandscapeDocument } from '../core/document';
 import { applyEdits, DocEditor } from '../core/edits';
@@ -109,9 +111,13 @@ export function mergeInserts(edits: readonly TextEdit[]): TextEdit[] {
  */
 export function chainEdits(doc: LandscapeDocument, steps: readonly ((ed: DocEditor) => TextEdit[])[], anchor?: NodePath): TextEdit[] {
   let current = doc;
+  // where the first step edits the original text: the single edit starts there, not at the end
+  // of the longest common prefix (which could start it in the middle of an indentation)
+  let firstStart: number | undefined;
   for (const step of steps) {
     const edits = step(new DocEditor(current));
     if (!edits.length) continue;
+    if (firstStart === undefined) firstStart = Math.min(...edits.map((e) => doc.lines.offsetAt(e.range.start)));
     current = new LandscapeDocument(doc.uri, applyEdits(current.text, current, edits));
   }
   const before = doc.text;
@@ -119,6 +125,7 @@ export function chainEdits(doc: LandscapeDocument, steps: readonly ((ed: DocEdit
   if (before === after) return [];
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  start = Math.min(start, firstStart ?? start);
   let end = 0;
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
   let from = start;
@@ -127,7 +134,7 @@ export function chainEdits(doc: LandscapeDocument, steps: readonly ((ed: DocEdit
   const { key, value } = anchor ? doc.nodeAt(anchor) : {};
   const a0 = key?.range?.[0] ?? value?.range?.[0];
   const a1 = value?.range?.[1] ?? key?.range?.[1];
-  if (a0 !== undefined && a1 !== undefined && a0 <= to && a1 >= from) {
+  if (a0 !== undefined && a1 !== undefined) {
     if (a0 < from) {
       text = before.slice(a0, from) + text;
       from = a0;
@@ -138,6 +145,31 @@ export function chainEdits(doc: LandscapeDocument, steps: readonly ((ed: DocEdit
     }
   }
   return [{ range: doc.lines.range(from, to), newText: text }];
+}
+
+/**
+ * Path of the last entry of the map at mapPath (where DocEditor appends new keys), if any.
+ */
+export function lastEntryPath(doc: LandscapeDocument, mapPath: NodePath): NodePath | undefined {
+  const { value } = doc.nodeAt(mapPath);
+  if (!value || !isMap(value)) return undefined;
+  const last = (value as YAMLMap).items[(value as YAMLMap).items.length - 1] as Pair | undefined;
+  return last && isScalar(last.key) ? [...mapPath, String((last.key as Scalar).value)] : undefined;
+}
+
+/**
+ * Edits that may create a missing key of a system (`sdccn`, `notes`, `taskLists`), anchored to
+ * the system's last entry when they insert a new key there: two fixes that both create the same
+ * key then overlap, and "fix all" applies one per pass instead of writing the key twice.
+ */
+export function anchoredToSystem(doc: LandscapeDocument, s: SystemDef, field: string, make: (ed: DocEditor) => TextEdit[]): TextEdit[] {
+  const exists = doc.nodeAt([...systemPathOf(s), field]).pair !== undefined;
+  if (exists) return make(new DocEditor(doc));
+  return chainEdits(doc, [make], lastEntryPath(doc, systemPathOf(s)));
+}
+
+function systemPathOf(s: SystemDef): NodePath {
+  return ['systems', s.sid];
 }
 
 /**

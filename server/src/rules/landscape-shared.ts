@@ -145,3 +145,12 @@ export function replaceScalarEdit(doc: LandscapeDocument, path: NodePath, text: 
 export function preferFirst(fixes: readonly Fix[]): Fix[] {
   return fixes.filter((f) => f.edits.length > 0).map((f, i) => ({ ...f, isPreferred: i === 0 }));
 }
+
+/**
+ * Drops fixes without edits; marks the first one preferred only when `sure` — a fix that "fix all"
+ * may apply unattended. Where the fixes are competing guesses (e.g. "did you mean" next to
+ * "declare it"), none is preferred.
+ */
+export function preferFirstIf(sure: boolean, fixes: readonly Fix[]): Fix[] {
+  return fixes.filter((f) => f.edits.length > 0).map((f, i) => (i === 0 && sure ? { ...f, isPreferred: true } : { title: f.title, edits: f.edits }));
+}

@@ -8,7 +8,9 @@ import type { Fix } from '../core/types';
 import {
   COMMUNICATION_USER_NOTES,
   DESTINATION_TRANSACTION,
+  DOWNLOAD_CHANNEL,
   downloadChannelFor,
+  LEGACY_INFRASTRUCTURE_RETIREMENT_DATE,
   LEGACY_RFC_DESTINATIONS,
   legacyDestination,
   newDestination,
@@ -30,6 +32,9 @@ const SAP_OSS_ROW = (LEGACY_RFC_DESTINATIONS.find((r) => !r.legacyOnlyIf && r.re
   LEGACY_RFC_DESTINATIONS[0]) as LegacyDestination;
 const SAPOSS = SAPOSS_ROW.name;
 const SAPOSS_USER = SAPOSS_ROW.legacyOnlyIf?.users[0] ?? SAPOSS_ROW.logonUser;
+const SAPOSS_TYPES = (SAPOSS_ROW.legacyOnlyIf?.types ?? []).join('/');
+/** The SAP_BASIS releases on which Note Assistant still downloads through RFC ("700–731"). */
+const RFC_RELEASES = DOWNLOAD_CHANNEL.filter((r) => r.rfcDownloadPossible).map((r) => `${r.fromRelease}–${r.toRelease ?? ''}`).join(', ');
 
 /**
  * Whether a destination that the guide lists as both old and new (SAPOSS) stays on this system,
@@ -165,7 +170,7 @@ function checkOne(ctx: RuleContext, ed: DocEditor, s: SystemDef, name: string, r
       destination: name,
       replacements: replacements.map((r) => r.name),
       oldLogonUser: row.logonUser,
-      staysWithCommunicationUser: stays ?? null,
+      staysWithCommunicationUser: self ? stays ?? null : null,
       usedBySdccn: s.sdccn?.destinations?.includes(name) ?? false,
     },
     fixes: fixes.length ? fixes : undefined,
@@ -190,9 +195,9 @@ export const rule: Rule = {
       '|---|---|---|',
       ...LEGACY_RFC_DESTINATIONS.map((r) => `| \`${r.name}\` | ${r.logonUser} | ${r.replacements.map((x) => `\`${x.name}\` (${stripDot(x.reason)})`).join('; ')} |`),
       '',
-      `\`${SAPOSS}\` counts as legacy only while it logs on with \`${SAPOSS_USER}\` (or, with no user recorded, is of type 3): on SAP_BASIS 700–731 and in SAP Solution Manager it stays, with a technical communication user (guide 2.1.4.2 and 2.1.5), and the message asks for exactly that.`,
+      `\`${SAPOSS}\` counts as legacy only while it logs on with \`${SAPOSS_USER}\` (or, with no user recorded, is of type ${SAPOSS_TYPES}): on SAP_BASIS ${RFC_RELEASES} and in SAP Solution Manager it stays, with a technical communication user (guide 2.1.4.2 and 2.1.5), and the message asks for exactly that.`,
       '',
-      'Nothing stops working the moment you remove them, but they reach the legacy infrastructure, which is switched off; the finding is tagged as deprecated.',
+      `They lead to the legacy RFC infrastructure, which is switched off on ${LEGACY_INFRASTRUCTURE_RETIREMENT_DATE} (guide 1): whatever still uses them loses its connection to SAP. The finding is an info (a recommendation of the guide) tagged as deprecated.`,
       '',
       `Quick-fixes: remove the destination (if SDCCN still uses it, \`sdccn.destinations\` is switched to \`${SDCCN.requiredDestination}\` in the same step, so nothing is left pointing at a removed destination); replace it by its missing HTTPS destination(s) of known type (${SAP_OSS_ROW.replacements.map((r) => `\`${r.name}\` type ${newDestination(r.name)?.type ?? '?'}`).join(', ')}), logging on with the system's \`communicationUser\`; for \`${SAPOSS}\` that stays, set its user to \`communicationUser\`.`,
     ].join('\n'),

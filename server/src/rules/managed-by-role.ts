@@ -2,7 +2,7 @@ import { DocEditor } from '../core/edits';
 import type { Role } from '../core/model';
 import { closest } from '../core/schema';
 import type { Fix } from '../core/types';
-import { preferFirst } from './landscape-shared';
+import { preferFirstIf } from './landscape-shared';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -75,7 +75,8 @@ export const rule: Rule = {
         system: s.sid,
         related: [{ message: `${target.sid} has role ${target.role}`, range: fieldRange(doc, target, 'role') }],
         data: { managedBy: target.sid, targetRole: target.role, expectedRole: wanted },
-        fixes: preferFirst(fixes),
+        // with exactly one system of the right role the repair is clear; otherwise the fixes are a choice
+        fixes: preferFirstIf(matching.length === 1, fixes),
       });
     }
     return out;

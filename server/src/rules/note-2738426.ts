@@ -1,9 +1,9 @@
-import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import type { LandscapeModel, SystemDef } from '../core/model';
 import type { RelatedInfo } from '../core/types';
 import type { LandscapeDocument } from '../core/document';
-import { TASK_LIST_OSS_COMM } from '../knowledge';
+import { noteInfo, TASK_LIST_OSS_COMM } from '../knowledge';
+import { anchoredToSystem } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -41,7 +41,7 @@ export const rule: Rule = {
     description: [
       `ABAP systems that connect directly to the support backbone must implement SAP Note ${TL.note} and transport it throughout the system landscape (guide 4.3). The note describes task list \`${TL.name}\`, which creates the new HTTPS destinations (guide 2.1.5).`,
       '',
-      `Without it the task list cannot be executed in \`${TL.transaction}\`, so the system gets no connection to the updated support backbone.`,
+      `Its role: ${noteInfo(TL.note ?? 0)?.purpose ?? ''} Without it, task list \`${TL.name}\` (transaction \`${TL.transaction}\`) cannot set up the connection to the updated support backbone in that system.`,
       '',
       `Checked: ${TL.note} in \`notes\` of every \`role: abap\` system with \`connection: direct\`. Where an earlier system of the same track already has the note, it is shown as related information (transport it from there). The quick-fix records the note in \`notes\`.`,
     ].join('\n'),
@@ -71,7 +71,6 @@ export const rule: Rule = {
     const note = TL.note;
     if (note === undefined) return [];
     const out: RuleFinding[] = [];
-    const ed = new DocEditor(ctx.doc);
     for (const s of ctx.model.systems) {
       if (!isDirectAbap(s) || s.notesIndex.has(note)) continue;
       const related = sources(ctx.doc, ctx.model, s, note);
@@ -81,7 +80,7 @@ export const rule: Rule = {
         system: s.sid,
         related: related.length ? related : undefined,
         data: { missingNotes: [note] },
-        fixes: [{ title: `Add SAP Note ${note} to notes`, edits: ed.addToList(sysPath(s, 'notes'), [note]), isPreferred: true }],
+        fixes: [{ title: `Add SAP Note ${note} to notes`, edits: anchoredToSystem(ctx.doc, s, 'notes', (e) => e.addToList(sysPath(s, 'notes'), [note])), isPreferred: true }],
       });
     }
     return out;

@@ -2,7 +2,11 @@ import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar } from 'yaml';
 import { DocEditor } from '../core/edits';
 import type { NodePath } from '../core/types';
+import { SOLMAN_SETUP_RFC_CONNECTIVITY, TASK_LIST_OSS_COMM } from '../knowledge';
 import type { Rule, RuleFinding } from './rule';
+
+/** Where the guide has the password entered: STC01 (task list), SOLMAN_SETUP (5.1) and SM59. */
+const PASSWORD_PLACES = `${TASK_LIST_OSS_COMM.transaction}, ${SOLMAN_SETUP_RFC_CONNECTIVITY.transaction}, SM59`;
 
 /**
  * Key names that hold credentials: passwords (password, passwd, pwd, passphrase, a bare "pass"),
@@ -59,8 +63,8 @@ export const rule: Rule = {
       '`secret`, `token`, `apiKey`/`api_key`, `privateKey`, `credential`… — including keys the schema does not know.',
       '',
       'A landscape file is shared, versioned and reviewed; a password in it is a leaked password. The passwords of technical',
-      'communication users are entered only where the guide says: in task list SAP_BASIS_CONFIG_OSS_COMM (STC01), in',
-      'SOLMAN_SETUP ("Password" of the user logon information, guide 5.1) and in SM59. They do not expire (guide 2.3), so a',
+      `communication users are entered only where the guide says: in task list ${TASK_LIST_OSS_COMM.name} (${TASK_LIST_OSS_COMM.transaction}), in`,
+      `${SOLMAN_SETUP_RFC_CONNECTIVITY.transaction} ("Password" of the user logon information, guide 5.1) and in SM59. They do not expire (guide 2.3), so a`,
       'leaked one stays valid until someone resets it — reset it in the Technical Communication User app if it was committed.',
       '',
       'Names are not credentials: SIDs, track names, user ids, destination and component names, and RZ11 profile parameters',
@@ -114,7 +118,7 @@ export const rule: Rule = {
             const r = (item.key as Scalar).range;
             const range = r ? doc.lines.range(r[0], r[1]) : doc.rangeFor(here);
             out.push({
-              message: `Key "${key}" looks like a credential: never store passwords, secrets or tokens in a landscape file — remove it and enter the password only in the system (STC01, SOLMAN_SETUP, SM59); if it was committed, reset it`,
+              message: `Key "${key}" looks like a credential: never store passwords, secrets or tokens in a landscape file — remove it and enter the password only in the system (${PASSWORD_PLACES}); if it was committed, reset it`,
               range,
               system: sid,
               data: { key, path: here },

@@ -4,7 +4,7 @@ import { closest } from '../core/schema';
 import type { Fix } from '../core/types';
 import { COMMUNICATION_USER_NOTES, isSUserId, SOLMAN_SETUP_RFC_CONNECTIVITY } from '../knowledge';
 import type { SolmanSetupField } from '../knowledge';
-import { declaredUsers, isDeclaredUser, keyRange, preferFirst, rankedUsersFor, rawAt, sidKeyRange, trackGroups } from './landscape-shared';
+import { declaredUsers, isDeclaredUser, keyRange, preferFirstIf, rankedUsersFor, rawAt, sidKeyRange, trackGroups } from './landscape-shared';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -27,8 +27,13 @@ const PROCEDURE = `in ${STEP.path} enter a technical communication user as "${BA
 
 /** Technical communication users worth proposing as backend user, best first. */
 function backendCandidates(model: LandscapeModel, s: SystemDef): string[] {
-  const own = s.communicationUser !== undefined && isDeclaredUser(model, s.communicationUser) ? [s.communicationUser] : [];
-  return [...new Set([...own, ...rankedUsersFor(model, s, trackGroups(model))])];
+  const own = ownUser(model, s);
+  return [...new Set([...(own !== undefined ? [own] : []), ...rankedUsersFor(model, s, trackGroups(model))])];
+}
+
+/** The system's own communicationUser when it is a declared technical communication user. */
+function ownUser(model: LandscapeModel, s: SystemDef): string | undefined {
+  return s.communicationUser !== undefined && isDeclaredUser(model, s.communicationUser) ? s.communicationUser : undefined;
 }
 
 function example(setup: string[]): string {
@@ -62,7 +67,7 @@ export const rule: Rule = {
       `SAP Solution Manager systems (\`role: solman\`) record the logon data of *${STEP.transaction}* > *${STEP.scenario}* > step`,
       `${STEP.step} *${STEP.stepName}* > *${STEP.sectionName}* in \`solmanSetup\` (guide 5.1):`,
       '',
-      '| Field in SOLMAN_SETUP | Required entry | key |',
+      `| Field in ${STEP.transaction} | Required entry | key |`,
       '|---|---|---|',
       ...STEP.fields.map((f) => `| ${f.label} | ${f.description} | ${f.key ? `\`solmanSetup.${f.key}\`` : 'never stored in the file'} |`),
       '',
@@ -96,7 +101,8 @@ export const rule: Rule = {
           range: sidKeyRange(doc, s),
           system: s.sid,
           data: { missing: 'solmanSetup' },
-          fixes: user === undefined ? [] : preferFirst([{
+          // the system's own technical communication user is the entry the guide asks for; another one is a guess
+          fixes: user === undefined ? [] : preferFirstIf(user === ownUser(model, s), [{
             title: `Add solmanSetup with ${BACKEND_KEY} ${user}`,
             edits: editor.setValue(setupPath, { [BACKEND_KEY]: user }),
           }]),
@@ -129,7 +135,7 @@ export const rule: Rule = {
           range: keyRange(doc, setupPath),
           system: s.sid,
           data: { missing: BACKEND_KEY, candidates },
-          fixes: preferFirst(candidates.map((u) => ({ title: `Set ${BACKEND_KEY} to ${u}`, edits: editor.setValue(backendPath, u) }))),
+          fixes: preferFirstIf(candidates[0] !== undefined && candidates[0] === ownUser(model, s), candidates.map((u) => ({ title: `Set ${BACKEND_KEY} to ${u}`, edits: editor.setValue(backendPath, u) }))),
         });
       } else if (backend !== undefined && !backendIsTechnical) {
         const guess = closest(backend, declared);
@@ -142,18 +148,19 @@ export const rule: Rule = {
         if (isSUserId(backend) && backend !== corporate) {
           fixes.push({
             title: `Declare ${backend} under communicationUsers`,
-            edits: editor.insertKey(['communicationUsers'], backend, { description: `${s.sid} SOLMAN_SETUP backend user` }),
+            edits: editor.insertKey(['communicationUsers'], backend, { description: `${s.sid} ${STEP.transaction} backend user` }),
           });
         }
         const hint = backend === corporate
           ? `it is the same user as ${CORPORATE_KEY} ("${CORPORATE.label}", a corporate S-user)`
           : guess !== undefined ? `did you mean ${guess}?` : 'declare it under communicationUsers if it is one';
         out.push({
-          message: `"${BACKEND.label}" ${backend} is not a technical communication user (not declared under communicationUsers): SOLMAN_SETUP step ${STEP.step} needs a technical communication user there (SAP Note ${REQUEST_NOTE}); ${hint}`,
+          message: `"${BACKEND.label}" ${backend} is not a technical communication user (not declared under communicationUsers): ${STEP.transaction} step ${STEP.step} needs a technical communication user there (SAP Note ${REQUEST_NOTE}); ${hint}`,
           range: fieldRange(doc, s, 'solmanSetup', BACKEND_KEY),
           system: s.sid,
           data: { field: BACKEND_KEY, user: backend, suggestion: guess },
-          fixes: preferFirst(fixes),
+          // swapping is preferred; "did you mean", the own user and "declare it" are competing guesses
+          fixes: preferFirstIf(swap.length > 0, fixes),
         });
       }
 
@@ -166,11 +173,11 @@ export const rule: Rule = {
         });
       } else if (corporate !== undefined && corporateIsTechnical) {
         out.push({
-          message: `"${CORPORATE.label}" ${corporate} is a technical communication user: SOLMAN_SETUP step ${STEP.step} needs a corporate S-user there (the technical communication user belongs in "${BACKEND.label}")`,
+          message: `"${CORPORATE.label}" ${corporate} is a technical communication user: ${STEP.transaction} step ${STEP.step} needs a corporate S-user there (the technical communication user belongs in "${BACKEND.label}")`,
           range: fieldRange(doc, s, 'solmanSetup', CORPORATE_KEY),
           system: s.sid,
           data: { field: CORPORATE_KEY, user: corporate },
-          fixes: preferFirst(swap),
+          fixes: preferFirstIf(true, swap),
         });
       }
     }

@@ -1,10 +1,10 @@
-import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import type { SystemDef } from '../core/model';
 import type { RelatedInfo } from '../core/types';
 import {
   citeSection,
   formatThreshold,
+  LEGACY_INFRASTRUCTURE_RETIREMENT_DATE,
   NEW_HTTPS_DESTINATIONS,
   SSL_CLIENT_CIPHERSUITES_PARAMETER,
   sslClientPse,
@@ -12,7 +12,7 @@ import {
   tciThreshold,
 } from '../knowledge';
 import type { GuideSectionId } from '../knowledge';
-import { logonUserFor } from './connectivity-shared';
+import { anchoredToSystem, logonUserFor } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import type { TciState } from './shared';
@@ -75,7 +75,7 @@ export const rule: Rule = {
       '',
       `**Prerequisite** (guide 2.2): Note Assistant is enabled for transport-based correction instructions (TCI, guide 2.1.4.3). When the system is not TCI-enabled, the message says so: enable TCI first.`,
       '',
-      'Without the task list the system has no HTTPS destinations to the updated support backbone, so it loses its connection when the RFC infrastructure is retired.',
+      `Without the task list the system has no HTTPS destinations to the updated support backbone, so it loses its connection when the legacy RFC infrastructure is switched off on ${LEGACY_INFRASTRUCTURE_RETIREMENT_DATE}.`,
       '',
       `Checked: \`${TL.name}\` in \`taskLists\` of every \`role: abap\` system with \`connection: direct\`. The quick-fix records the task list in \`taskLists\` after you have run it.`,
     ].join('\n'),
@@ -103,7 +103,6 @@ export const rule: Rule = {
   },
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
-    const ed = new DocEditor(ctx.doc);
     for (const s of ctx.model.systems) {
       if (!isDirectAbap(s) || s.taskLists.includes(TL.name)) continue;
       const tci = tciState(s);
@@ -118,7 +117,7 @@ export const rule: Rule = {
         system: s.sid,
         related: related.length ? related : undefined,
         data: { taskList: TL.name, tciEnabled: tci.enabled, tciReason: tci.reason, communicationUser: logonUserFor(s) ?? null },
-        fixes: [{ title: `Add ${TL.name} to taskLists`, edits: ed.addToList(sysPath(s, 'taskLists'), [TL.name]), isPreferred: true }],
+        fixes: [{ title: `Add ${TL.name} to taskLists`, edits: anchoredToSystem(ctx.doc, s, 'taskLists', (e) => e.addToList(sysPath(s, 'taskLists'), [TL.name])), isPreferred: true }],
       });
     }
     return out;
