@@ -17,6 +17,7 @@
 //   --screenshots DIR    where PNGs go (default: <repo>/screenshots/ui-smoke)
 //   --timeout SECONDS    overall limit (default 300)
 //   --step-timeout SECS  limit for each wait (default 60)
+//   --setting KEY=JSON   extra user setting, e.g. landscapeLint.trace.server=\"verbose\"
 //   --verbose            relay code-server's log and the page's console
 //
 // Closes with `ui-smoke: N passed, N failed` (one check per step).
@@ -40,6 +41,7 @@ function parseArgs(argv) {
     timeout: 300,
     stepTimeout: 60,
     verbose: !!process.env.LL_E2E_VERBOSE,
+    settings: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -53,7 +55,10 @@ function parseArgs(argv) {
     else if (a === '--timeout') o.timeout = Number(val());
     else if (a === '--step-timeout') o.stepTimeout = Number(val());
     else if (a === '--verbose') o.verbose = true;
-    else if (a === '-h' || a === '--help') usage();
+    else if (a === '--setting') {
+      const [k, ...v] = val().split('=');
+      try { o.settings[k] = JSON.parse(v.join('=')); } catch { o.settings[k] = v.join('='); }
+    } else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else o.vsix = path.resolve(a);
   }
@@ -64,7 +69,7 @@ function parseArgs(argv) {
 
 function usage(err) {
   const text = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n')
-    .filter((l) => l.startsWith('//')).slice(0, 23).map((l) => l.slice(3)).join('\n');
+    .filter((l) => l.startsWith('//')).slice(0, 24).map((l) => l.slice(3)).join('\n');
   if (err) console.error(`ui-smoke: ${err}\n`);
   console.error(text);
   process.exit(err ? 2 : 0);
@@ -107,6 +112,7 @@ async function main(o) {
     'workbench.colorTheme': 'Default Light Modern',
     'editor.hover.delay': 200,
     'problems.autoReveal': true,
+    ...o.settings,
   });
   const workspace = copyWorkspace(o.workspace, runDir);
   const env = codeServerEnv(runDir);

@@ -8,6 +8,7 @@ import { lintText } from './core/lint';
 import type { FileReport } from './core/output';
 import { formatJson, formatSarif, formatText, summarize } from './core/output';
 import type { SeveritySetting } from './core/types';
+import { reportMain } from './reportCli';
 import { VERSION } from './version';
 
 /** Where the CLI writes; injectable for tests. */
@@ -34,6 +35,9 @@ Options:
   -o, --output FILE          write the report to FILE instead of standard output
   -h, --help                 show this help
   -v, --version              show the version
+
+landscape-lint report <file> [--format md|json] [-o FILE] writes the readiness
+report (the guide's checklists per system); see landscape-lint report --help.
 
 Exit codes: 0 no errors (and not more warnings than --max-warnings), 1 otherwise,
 2 bad usage or an unreadable input.`;
@@ -145,6 +149,7 @@ export function resolveInputs(inputs: readonly string[], cwd: string, extraPatte
 
 /** Runs the CLI; returns the exit code. */
 export function main(argv: readonly string[], io: CliIO): number {
+  if (argv[0] === 'report') return reportMain(argv.slice(1), io);
   let args: Args;
   try {
     args = parseArgs(argv);

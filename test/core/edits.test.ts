@@ -25,6 +25,8 @@ const CASES: { name: string; uri?: string; text: string; op: Op; expected: strin
   { name: 'remove a block key with its nested lines', text: 'a:\n  x: 1\n  pw:\n    v: 2\n  y: 3\n', op: ['remove', ['a', 'pw']], expected: 'a:\n  x: 1\n  y: 3\n' },
   { name: 'remove from a flow map', text: 'a: { x: 1, pw: s, y: 3 }\n', op: ['remove', ['a', 'pw']], expected: 'a: { x: 1, y: 3 }\n' },
   { name: 'remove the last entry of a flow map', text: 'a: { x: 1, pw: s }\n', op: ['remove', ['a', 'pw']], expected: 'a: { x: 1 }\n' },
+  { name: 'replace a list item in place', text: 'a:\n  t: [EDV, EQX, EPR]\n', op: ['set', ['a', 't', 1], 'EQA'], expected: 'a:\n  t: [EDV, EQA, EPR]\n' },
+  { name: 'a missing list item is not inserted as a key', text: 'a:\n  t: [EDV]\n', op: ['set', ['a', 't', 3], 'EQA'], expected: 'a:\n  t: [EDV]\n' },
   { name: 'rename a key', text: 'a:\n  conection: direct\n', op: ['rename', ['a', 'conection'], 'connection'], expected: 'a:\n  connection: direct\n' },
   { name: 'JSON: append to a list', uri: 'file:///t.landscape.json', text: '{\n  "a": { "notes": [1] }\n}\n', op: ['add', ['a', 'notes'], [2]], expected: '{\n  "a": { "notes": [1, 2] }\n}\n' },
   {

@@ -8,6 +8,7 @@ import { buildChecklist } from '../../server/src/features/checklist';
 import { checklistForRequest, reportFileName, reportForRequest, uriBaseName } from '../../server/src/features/checklistHandlers';
 import type { LintEntry } from '../../server/src/features/checklistHandlers';
 import { renderReportJson, renderReportMarkdown, STATE_MARK } from '../../server/src/features/report';
+import { main } from '../../server/src/cli';
 import { reportMain } from '../../server/src/reportCli';
 import { ROOT } from '../support/helpers';
 
@@ -152,6 +153,13 @@ describe('CLI: landscape-lint report', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('is routed from the main CLI: landscape-lint report …', () => {
+    let out = '';
+    const code = main(['report', '--format', 'json', 'examples/acme.landscape.yaml'], { out: (s) => { out += s; }, err: () => undefined, cwd: ROOT, isTTY: false, env: {} });
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(out).file, 'examples/acme.landscape.yaml');
   });
 
   it('exit 2 on bad usage and unreadable input; --help exits 0', () => {

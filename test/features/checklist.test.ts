@@ -403,6 +403,23 @@ describe('checklist model: states from findings', () => {
     assert.equal(item(checklistOf(fixedText, undefined, NOTE_TWICE).checklist, 'GRP', 'abap-implement-2738426').state, 'done');
   });
 
+  it('a finding that offers a choice of fixes is left to the editor: the item\'s fix is partial', () => {
+    const choice = fakeRule('tasklist-oss-comm', ({ doc }) => [{
+      message: 'pick one', severity: 'error', range: doc.rangeFor(['systems', 'GRP', 'basis']), system: 'GRP',
+      fixes: ['A', 'B'].map((x) => ({ title: `Use ${x}`, edits: new DocEditor(doc).setValue(['systems', 'GRP', 'description'], x) })),
+    }]);
+    const alone = item(checklistOf(GRP(), undefined, [choice]).checklist, 'GRP', 'abap-run-oss-comm-task-list');
+    assert.equal(alone.state, 'open');
+    assert.equal(alone.fix, undefined, 'no fix the checklist may pick');
+    const tls = fakeRule('tls-ciphersuites', ({ doc }) => [{
+      message: 'set it', range: doc.rangeFor(['systems', 'GRP', 'notes']), system: 'GRP',
+      fixes: [{ title: 'Set TLS', edits: new DocEditor(doc).setValue(['systems', 'GRP', 'profile', 'ssl/client_ciphersuites'], 'x'), isPreferred: true }],
+    }]);
+    const both = item(checklistOf(GRP(), undefined, [choice, tls]).checklist, 'GRP', 'abap-run-oss-comm-task-list');
+    assert.equal(both.fix?.title, 'Set TLS');
+    assert.equal(both.fix?.partial, true);
+  });
+
   it('findings that no applicable item takes form the "other" group (a system with a warning is never green)', () => {
     // na-download-channel decides only the conditional 3.2 items; on 750 SP15 (signed notes by SP) they are n/a
     const text = dedent(`

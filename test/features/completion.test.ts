@@ -1,11 +1,14 @@
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { CompletionItemTag, InsertTextFormat } from 'vscode-languageserver-types';
 import type { LintOptions } from '../../server/src/core/lint';
 import { lintText } from '../../server/src/core/lint';
 import { completion } from '../../server/src/features/completion';
 import { DIGITAL_SIGNATURE_NOTES, NOTE_CATALOGUE, ROOT_CA_CERTIFICATES, TASK_LIST_OSS_COMM } from '../../server/src/knowledge';
-import { withCursor } from './support';
+import { ROOT } from '../support/helpers';
+import { withCursor } from './editorTestSupport';
 
 /** Completion items at the `|` of a marked document, in sort order. */
 function complete(marked: string, uri = 'file:///t.landscape.yaml', options?: LintOptions): CompletionItem[] {
@@ -272,6 +275,22 @@ describe('features/completion', () => {
       for (const n of DIGITAL_SIGNATURE_NOTES.notTciEnabled) assert.ok(labels(items).indexOf(String(n)) < labels(items).findIndex((_, i) => items[i].sortText!.startsWith('3')), top.join());
       assert.equal(newText(items.find((i) => i.label === '2738426')), '2738426');
     });
+  });
+
+  it('never throws, on any position of the examples or of partial documents while typing', () => {
+    for (const name of ['acme.landscape.yaml', 'clean.landscape.json']) {
+      const uri = `file:///${name}`;
+      const text = fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
+      const full = lintText(uri, text);
+      text.split('\n').forEach((line, n) => {
+        for (let c = 0; c <= line.length; c += 3) completion(full, { line: n, character: c });
+      });
+      for (let cut = 0; cut < text.length; cut += 211) {
+        const part = text.slice(0, cut);
+        const lines = part.split('\n');
+        completion(lintText(uri, part), { line: lines.length - 1, character: lines[lines.length - 1].length });
+      }
+    }
   });
 
   it('returns nothing in comments and on unknown paths', () => {

@@ -5,7 +5,7 @@ import type { MarkupContent } from 'vscode-languageserver-types';
 import { lintText } from '../../server/src/core/lint';
 import { hover } from '../../server/src/features/hover';
 import { ROOT } from '../support/helpers';
-import { withCursor } from './support';
+import { withCursor } from './editorTestSupport';
 
 const ACME = fs.readFileSync(path.join(ROOT, 'examples', 'acme.landscape.yaml'), 'utf8');
 const CLEAN_JSON = fs.readFileSync(path.join(ROOT, 'examples', 'clean.landscape.json'), 'utf8');
@@ -103,6 +103,9 @@ describe('features/hover', () => {
     ['download channel', mark(SYSTEM, 'download: rfc', 11), ['RFC', 'RCWB_SNOTE_DWNLD_PROC_CONFIG']],
     ['tci value shows what the key means', mark(SYSTEM, 'tci: false', 6), ['noteAssistant.tci', 'transport-based correction instructions']],
     ['top-level key', mark(SYSTEM, 'tracks:', 2), ['tracks', 'source system first']],
+    ['guide section in a comment', 'landscape: T   # see guide §2.1.4|.2.\n', ['Guide §2.1.4.2', 'Enabling Note Assistant for Digitally Signed SAP Notes']],
+    ['note number in a comment', 'landscape: T   # SAP Note 27|81565\n', ['SAP Note 2781565', '150:PFS:HIGH:MEDIUM:+e3DES::EC_P256:EC_HIGH']],
+    ['transaction in a description', mark(SYSTEM.replace('ERP development', 'uses SNOTE daily'), 'SNOTE', 2), ['Transaction `SNOTE`', 'Note Assistant']],
   ];
   for (const [what, doc, fragments] of table) {
     it(what, () => {
@@ -151,6 +154,20 @@ describe('features/hover', () => {
     it('certificate in JSON', () => {
       assert.ok(hoverAt(mark(CLEAN_JSON, 'DigiCert Global Root G2', 3), J).includes('2631190'));
     });
+  });
+
+  it('never throws, on any position of the examples or of partial documents while typing', () => {
+    for (const [uri, text] of [['file:///acme.landscape.yaml', ACME], ['file:///clean.landscape.json', CLEAN_JSON]] as const) {
+      const full = lintText(uri, text);
+      text.split('\n').forEach((line, n) => {
+        for (let c = 0; c <= line.length; c += 3) hover(full, { line: n, character: c });
+      });
+      for (let cut = 0; cut < text.length; cut += 211) {
+        const part = text.slice(0, cut);
+        const lines = part.split('\n');
+        hover(lintText(uri, part), { line: lines.length - 1, character: lines[lines.length - 1].length });
+      }
+    }
   });
 
   it('covers every key of the acme example without throwing, and every key gets text', () => {

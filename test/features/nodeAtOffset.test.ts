@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { LandscapeDocument } from '../../server/src/core/document';
 import { cursorContext, nodeAtOffset, parseLine } from '../../server/src/features/nodeAtOffset';
-import { withCursor } from './support';
+import { withCursor } from './editorTestSupport';
 
 const HEAD = 'landscape: T\nsystems:\n  EDV:\n';
 

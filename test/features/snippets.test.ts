@@ -35,8 +35,8 @@ import {
   TRUST_ANCHORS,
 } from '../../server/src/knowledge';
 import { tciState } from '../../server/src/rules/shared';
-import type { SnippetDef } from './support';
-import { bodyOf, expandSnippet, indentBody, readSnippets } from './support';
+import type { SnippetDef } from './editorTestSupport';
+import { bodyOf, expandSnippet, indentBody, readSnippets } from './editorTestSupport';
 
 const YAML = readSnippets('landscape-yaml.json');
 const JSON_SNIPPETS = readSnippets('landscape-json.json');

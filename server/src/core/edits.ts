@@ -25,6 +25,10 @@ export class DocEditor {
   /** Sets the value at path: replaces an existing scalar, or inserts the key (creating missing parents). */
   setValue(path: NodePath, value: EditValue): TextEdit[] {
     const { value: node, pair } = this.doc.nodeAt(path);
+    if (typeof path[path.length - 1] === 'number') {
+      // a list item: replace it in place; a missing item is not a key to insert
+      return node?.range && isScalar(node) && !isCollection(value) ? [this.replace(node.range[0], node.range[1], this.inlineValue(value, node))] : [];
+    }
     if (pair && (node === undefined || node === null || isScalar(node) || !isCollection(value))) {
       if (node?.range && isScalar(node) && node.range[0] === node.range[1]) {
         // `key:` followed by nothing: the empty scalar sits right after the colon

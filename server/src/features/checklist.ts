@@ -42,7 +42,7 @@ import {
   parseSolmanRelease,
   SAPROUTER_CHECK,
   saprouterCheckRequired,
-  SOLMAN_RECOMMENDED_TARGET,
+  SOLMAN_SUPPORT_HUB_TASK_LIST,
   solmanNeedsSupportHubTaskList,
 } from '../knowledge';
 import type { SystemFieldPath } from '../knowledge/checklistEvidence';
@@ -80,7 +80,9 @@ interface ConditionVerdict {
   why: string;
 }
 
-const BASIS_UNKNOWN = 'record `basis` (SAP_BASIS release and support package, e.g. "731 SP19") to decide this item';
+const BASIS_UNKNOWN = 'record `basis` (SAP_BASIS release and support package, "<release> SP<n>") to decide this item';
+
+const SUPPORT_HUB_SOLMAN = `${SOLMAN_SUPPORT_HUB_TASK_LIST.release} SPS${String(SOLMAN_SUPPORT_HUB_TASK_LIST.fromSps).padStart(2, '0')}`;
 
 /** Evaluates one condition of a conditional checklist item with the knowledge tables. */
 function conditionVerdict(c: ChecklistCondition, s: SystemDef): ConditionVerdict {
@@ -118,11 +120,11 @@ function conditionVerdict(c: ChecklistCondition, s: SystemDef): ConditionVerdict
     case 'support-hub-release': {
       if (s.role === 'solman') {
         const v = parseSolmanRelease(s.release);
-        if (!v) return { holds: undefined, field: ['release'], why: 'record `release` (e.g. "7.2 SPS08") to decide this item' };
-        return { holds: solmanNeedsSupportHubTaskList(v), field: ['release'], why: `required from SAP Solution Manager ${SOLMAN_RECOMMENDED_TARGET.text} on (guide 5.2); upgrade first` };
+        if (!v) return { holds: undefined, field: ['release'], why: `record \`release\` (e.g. "${SUPPORT_HUB_SOLMAN}") to decide this item` };
+        return { holds: solmanNeedsSupportHubTaskList(v), field: ['release'], why: `required from SAP Solution Manager ${SUPPORT_HUB_SOLMAN} on (guide ${SOLMAN_SUPPORT_HUB_TASK_LIST.section}); upgrade first` };
       }
       const v = parseFrunRelease(s.release);
-      if (!v) return { holds: undefined, field: ['release'], why: 'record `release` (e.g. "2.0") to decide this item' };
+      if (!v) return { holds: undefined, field: ['release'], why: `record \`release\` (e.g. "${FRUN_REQUIRED_RELEASE}") to decide this item` };
       return { holds: frunNeedsSupportHubTaskList(v), field: ['release'], why: `required from Focused Run ${FRUN_REQUIRED_RELEASE} on (guide 6.1); upgrade first` };
     }
   }

@@ -54,11 +54,10 @@ import {
   taskListMarkdown,
 } from './hover';
 import type { Schema } from './landscapeFacts';
-import { allowedKeys, enumDescription, lackingNotes, schemaAt, schemaText, systemOfPath } from './landscapeFacts';
+import { allowedKeys, enumDescription, lackingNotes, ROLE_NAMES, schemaAt, schemaText, systemOfPath } from './landscapeFacts';
 import type { KeyContext, Segment, Style, ValueContext } from './nodeAtOffset';
 import { cursorContext, valueAt } from './nodeAtOffset';
 
-const ROLE_NAMES: Record<string, string> = { abap: 'ABAP system', solman: 'SAP Solution Manager', frun: 'Focused Run' };
 
 /** A value to offer, before it is turned into a completion item for the context. */
 interface Candidate {
@@ -317,12 +316,12 @@ function noteCandidates(result: LintResult, sys: SystemDef | undefined): Candida
     value: l.note,
     kind: CompletionItemKind.Reference,
     detail: `Missing: ${NOTE_CATALOGUE.find((n) => n.number === l.note)?.title ?? l.reason}`,
-    documentation: noteMarkdown(l.note, result, sys),
+    documentation: noteMarkdown(l.note, result, sys, lacking),
     tier: l.tier,
     tag: l.tier < 2 ? 'missing' : 'recommended',
   }));
   for (const n of NOTE_CATALOGUE) {
-    out.push({ value: n.number, kind: CompletionItemKind.Reference, detail: n.title, documentation: noteMarkdown(n.number, result, sys), tier: 3 });
+    out.push({ value: n.number, kind: CompletionItemKind.Reference, detail: n.title, documentation: noteMarkdown(n.number, result, sys, lacking), tier: 3 });
   }
   return out;
 }

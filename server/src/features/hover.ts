@@ -21,6 +21,7 @@ import {
   COMMUNICATION_USER_FACTS,
   COMMUNICATION_USER_NOTES,
   connectionTypeInfo,
+  DIGITAL_SIGNATURE_MIN_SP,
   digitalSignatureNotesFor,
   digitalSignatureThreshold,
   DOWNLOAD_CHANNEL,
@@ -81,10 +82,9 @@ import type { GuideSectionId, RootCaName, SslClientPseKey } from '../knowledge';
 import type { LandscapeDocument } from '../core/document';
 import type { Segment } from './nodeAtOffset';
 import { cursorContext, nodeAtOffset } from './nodeAtOffset';
-import type { Schema } from './landscapeFacts';
-import { andList, code, enumDescription, isNamedProperty, lackingNotes, noteRef, schemaAt, schemaText, systemOfPath, tciOf } from './landscapeFacts';
+import type { LackingNote, Schema } from './landscapeFacts';
+import { andList, code, enumDescription, isNamedProperty, lackingNotes, noteRef, ROLE_NAMES, schemaAt, schemaText, systemOfPath, tciOf } from './landscapeFacts';
 
-const ROLE_NAMES: Record<string, string> = { abap: 'ABAP system', solman: 'SAP Solution Manager', frun: 'Focused Run' };
 
 function md(lines: (string | undefined | false)[]): string {
   return lines.filter((l): l is string => typeof l === 'string').join('\n');
@@ -102,13 +102,23 @@ function guideLine(ids: readonly GuideSectionId[]): string | undefined {
 
 // ------------------------------------------------------------------------------- SAP Notes
 
-/** Markdown for an SAP Note: title, what the guide uses it for, releases, packages, link. */
-export function noteMarkdown(n: number, result?: LintResult, sys?: SystemDef): string {
+/**
+ * Markdown for an SAP Note: title, what the guide uses it for, releases, packages, link, and
+ * whether the system has it.
+ * @param lacking the system's lacking notes when already computed (completion lists many notes)
+ */
+export function noteMarkdown(n: number, result?: LintResult, sys?: SystemDef, lacking?: readonly LackingNote[]): string {
   const info = noteInfo(n);
   const facts: string[] = [];
   for (const t of Object.values(TASK_LISTS)) {
     if (t.note === n) facts.push(`- Delivers task list ${code(t.name)}, run in transaction ${code(t.transaction)}`);
     if (t.detailNote === n) facts.push(`- Step-by-step instructions for task list ${code(t.name)} (transaction ${code(t.transaction)})`);
+  }
+  for (const enabled of [true, false]) {
+    if (digitalSignatureNotesFor(enabled).includes(n)) {
+      const below = DIGITAL_SIGNATURE_MIN_SP.filter((r) => !r.andAbove).map(formatThreshold);
+      facts.push(`- Needed with a Note Assistant ${enabled ? 'enabled' : 'not enabled'} for TCI when SAP_BASIS is below ${below.join(', ')}`);
+    }
   }
   const boot = TCI_PROCEDURE.filter((p) => p.bootstrapNote === n);
   if (boot.length) facts.push(`- TCI bootstrap package: ${boot.map((p) => `${p.release} ${code(p.bootstrapPackage)}`).join(', ')}`);
@@ -129,7 +139,7 @@ export function noteMarkdown(n: number, result?: LintResult, sys?: SystemDef): s
   if (sys) {
     if (sys.notesIndex.has(n)) facts.push(`- ${sys.sid}: implemented`);
     else {
-      const lack = result ? lackingNotes(result, sys).find((l) => l.note === n) : undefined;
+      const lack = (lacking ?? (result ? lackingNotes(result, sys) : [])).find((l) => l.note === n);
       if (lack) facts.push(`- ${sys.sid}: **still missing** — ${lack.reason}`);
     }
   }
@@ -610,7 +620,7 @@ function valueMarkdown(path: Segment[], value: unknown, result: LintResult): str
 
 // ----------------------------------------------------------------------- words in free text
 
-const WORD = /[A-Za-z0-9_/-]/;
+const WORD = /[A-Za-z0-9_/.-]/;
 
 /** The word at an offset (letters, digits, `_`, `/`, `-`), e.g. a transaction in a comment. */
 function wordAt(text: string, offset: number): { word: string; start: number; end: number } | undefined {
@@ -618,8 +628,8 @@ function wordAt(text: string, offset: number): { word: string; start: number; en
   let e = offset;
   while (s > 0 && WORD.test(text[s - 1])) s--;
   while (e < text.length && WORD.test(text[e])) e++;
-  while (e > s && /[-/]/.test(text[e - 1])) e--;
-  while (s < e && /[-/]/.test(text[s])) s++;
+  while (e > s && /[-/.]/.test(text[e - 1])) e--;
+  while (s < e && /[-/.]/.test(text[s])) s++;
   return e > s ? { word: text.slice(s, e), start: s, end: e } : undefined;
 }
 

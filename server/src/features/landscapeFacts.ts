@@ -27,6 +27,9 @@ import type { TciState } from '../rules/shared';
 import { tciState } from '../rules/shared';
 import type { Segment } from './nodeAtOffset';
 
+/** Display names of the system roles, for hover, completion and the outline. */
+export const ROLE_NAMES: Readonly<Record<string, string>> = Object.freeze({ abap: 'ABAP system', solman: 'SAP Solution Manager', frun: 'Focused Run' });
+
 /** A JSON schema node (draft-07 subset). */
 export type Schema = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 /**
  * Helpers shared by the connectivity rules (guide 2.1.5, 2.2, 4.1, 4.3); not a rule. They fill
- * gaps of DocEditor for these rules' fixes: replacing and removing list items, chaining edits that
- * touch one collection into a single edit, and anchoring fixes that create a key so that "fix
- * all" (which only skips overlapping edits) never writes the same key twice.
+ * gaps of DocEditor for these rules' fixes: replacing and removing list items, and chaining edits
+ * that touch one collection into a single edit (optionally anchored to a node, so that "fix all"
+ * sees the conflict with a fix that removes that node).
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
@@ -155,21 +155,6 @@ export function lastEntryPath(doc: LandscapeDocument, mapPath: NodePath): NodePa
   if (!value || !isMap(value)) return undefined;
   const last = (value as YAMLMap).items[(value as YAMLMap).items.length - 1] as Pair | undefined;
   return last && isScalar(last.key) ? [...mapPath, String((last.key as Scalar).value)] : undefined;
-}
-
-/**
- * Edits that may create a missing key of a system (`sdccn`, `notes`, `taskLists`), anchored to
- * the system's last entry when they insert a new key there: two fixes that both create the same
- * key then overlap, and "fix all" applies one per pass instead of writing the key twice.
- */
-export function anchoredToSystem(doc: LandscapeDocument, s: SystemDef, field: string, make: (ed: DocEditor) => TextEdit[]): TextEdit[] {
-  const exists = doc.nodeAt([...systemPathOf(s), field]).pair !== undefined;
-  if (exists) return make(new DocEditor(doc));
-  return chainEdits(doc, [make], lastEntryPath(doc, systemPathOf(s)));
-}
-
-function systemPathOf(s: SystemDef): NodePath {
-  return ['systems', s.sid];
 }
 
 /**

@@ -1,9 +1,9 @@
+import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import type { LandscapeModel, SystemDef } from '../core/model';
 import type { RelatedInfo } from '../core/types';
 import type { LandscapeDocument } from '../core/document';
 import { noteInfo, TASK_LIST_OSS_COMM } from '../knowledge';
-import { anchoredToSystem } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -71,6 +71,7 @@ export const rule: Rule = {
     const note = TL.note;
     if (note === undefined) return [];
     const out: RuleFinding[] = [];
+    const ed = new DocEditor(ctx.doc);
     for (const s of ctx.model.systems) {
       if (!isDirectAbap(s) || s.notesIndex.has(note)) continue;
       const related = sources(ctx.doc, ctx.model, s, note);
@@ -80,7 +81,7 @@ export const rule: Rule = {
         system: s.sid,
         related: related.length ? related : undefined,
         data: { missingNotes: [note] },
-        fixes: [{ title: `Add SAP Note ${note} to notes`, edits: anchoredToSystem(ctx.doc, s, 'notes', (e) => e.addToList(sysPath(s, 'notes'), [note])), isPreferred: true }],
+        fixes: [{ title: `Add SAP Note ${note} to notes`, edits: ed.addToList(sysPath(s, 'notes'), [note]), isPreferred: true }],
       });
     }
     return out;

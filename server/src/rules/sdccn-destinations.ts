@@ -2,7 +2,7 @@ import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import type { Fix } from '../core/types';
 import { LEGACY_INFRASTRUCTURE_RETIREMENT_DATE, SDCCN_PROCEDURE } from '../knowledge';
-import { anchoredToSystem, listItemIndex, removeListItem, replaceListItem } from './connectivity-shared';
+import { listItemIndex, removeListItem, replaceListItem } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -71,7 +71,7 @@ export const rule: Rule = {
           range: fieldRange(doc, s, 'sdccn', 'destinations'),
           system: s.sid,
           data: { recorded: false, requiredDestination: NEW, obsoleteDestination: OLD },
-          fixes: [{ title: `Record sdccn.destinations: [${NEW}]`, edits: anchoredToSystem(doc, s, 'sdccn', (e) => e.addToList(listPath, [NEW])), isPreferred: true }],
+          fixes: [{ title: `Record sdccn.destinations: [${NEW}]`, edits: ed.addToList(listPath, [NEW]), isPreferred: true }],
         });
         continue;
       }

@@ -1,3 +1,4 @@
+import { isScalar, isSeq } from 'yaml';
 import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import {
@@ -13,7 +14,7 @@ import {
   sdccnPrerequisiteFor,
 } from '../knowledge';
 import type { SdccnPrerequisite } from '../knowledge';
-import { chainEdits, logonUserFor } from './connectivity-shared';
+import { chainEdits, lastEntryPath, logonUserFor } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { listText, systemRange } from './shared';
@@ -100,15 +101,16 @@ export const rule: Rule = {
         const entry = (d: Required): { type: string; user?: string } => (user ? { type: d.type, user } : { type: d.type });
         // chained: the first key may create the map, or fill an empty `{}`; anchored to the last
         // entry, so that fix-all does not combine it with legacy-destination removing that entry
-        const names = Object.keys(s.destinations);
-        const last = names.length ? [...destPath, names[names.length - 1] as string] : undefined;
-        const edits = chainEdits(doc, missing.map((d) => (e: DocEditor) => e.insertKey(destPath, d.name, entry(d))), last);
+        const current = doc.nodeAt(destPath).value;
+        // `destinations` of the wrong type (a list, a text): the schema reports it, no safe edit
+        const wrongType = current !== undefined && (isSeq(current) || (isScalar(current) && current.value !== null));
+        const edits = wrongType ? [] : chainEdits(doc, missing.map((d) => (e: DocEditor) => e.insertKey(destPath, d.name, entry(d))), lastEntryPath(doc, destPath));
         out.push({
           message: `${context}: SDCCN needs HTTP destination${missing.length > 1 ? 's' : ''} ${listText(missing.map(describe))}, created by hand in ${DESTINATION_TRANSACTION} (guide ${prereq.section}); without ${missing.length > 1 ? 'them' : 'it'} SDCCN cannot send data to SAP`,
           range: doc.rangeOfKey(destPath) ?? systemRange(doc, s),
           system: s.sid,
           data: { variant: prereq.id, missingDestinations: missing.map((d) => d.name) },
-          fixes: [{ title: `Add destination${missing.length > 1 ? 's' : ''} ${listText(missing.map((d) => `${d.name} (type ${d.type})`))}`, edits, isPreferred: true }],
+          fixes: edits.length ? [{ title: `Add destination${missing.length > 1 ? 's' : ''} ${listText(missing.map((d) => `${d.name} (type ${d.type})`))}`, edits, isPreferred: true }] : undefined,
         });
       }
       for (const d of prereq.destinations) {

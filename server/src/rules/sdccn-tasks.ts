@@ -1,6 +1,6 @@
+import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import { SDCCN_PROCEDURE } from '../knowledge';
-import { anchoredToSystem } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -50,6 +50,7 @@ export const rule: Rule = {
   },
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
+    const ed = new DocEditor(ctx.doc);
     for (const s of ctx.model.systems) {
       if (!isDirectAbap(s) || s.sdccn?.tasksRecreated === true) continue;
       const state = s.sdccn?.tasksRecreated === false ? 'not created again (tasksRecreated: false)' : 'not recorded as created again';
@@ -58,7 +59,7 @@ export const rule: Rule = {
         range: fieldRange(ctx.doc, s, 'sdccn', 'tasksRecreated'),
         system: s.sid,
         data: { taskTarget: P.taskTarget, recorded: s.sdccn?.tasksRecreated !== undefined },
-        fixes: [{ title: 'Set sdccn.tasksRecreated to true', edits: anchoredToSystem(ctx.doc, s, 'sdccn', (e) => e.setValue(sysPath(s, 'sdccn', 'tasksRecreated'), true)), isPreferred: true }],
+        fixes: [{ title: 'Set sdccn.tasksRecreated to true', edits: ed.setValue(sysPath(s, 'sdccn', 'tasksRecreated'), true), isPreferred: true }],
       });
     }
     return out;

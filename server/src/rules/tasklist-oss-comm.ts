@@ -1,3 +1,4 @@
+import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import type { SystemDef } from '../core/model';
 import type { RelatedInfo } from '../core/types';
@@ -12,7 +13,7 @@ import {
   tciThreshold,
 } from '../knowledge';
 import type { GuideSectionId } from '../knowledge';
-import { anchoredToSystem, logonUserFor } from './connectivity-shared';
+import { logonUserFor } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import type { TciState } from './shared';
@@ -103,6 +104,7 @@ export const rule: Rule = {
   },
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
+    const ed = new DocEditor(ctx.doc);
     for (const s of ctx.model.systems) {
       if (!isDirectAbap(s) || s.taskLists.includes(TL.name)) continue;
       const tci = tciState(s);
@@ -117,7 +119,7 @@ export const rule: Rule = {
         system: s.sid,
         related: related.length ? related : undefined,
         data: { taskList: TL.name, tciEnabled: tci.enabled, tciReason: tci.reason, communicationUser: logonUserFor(s) ?? null },
-        fixes: [{ title: `Add ${TL.name} to taskLists`, edits: anchoredToSystem(ctx.doc, s, 'taskLists', (e) => e.addToList(sysPath(s, 'taskLists'), [TL.name])), isPreferred: true }],
+        fixes: [{ title: `Add ${TL.name} to taskLists`, edits: ed.addToList(sysPath(s, 'taskLists'), [TL.name]), isPreferred: true }],
       });
     }
     return out;

@@ -60,7 +60,7 @@ function example(eprNotes: string): string {
 }
 
 /**
- * Guide 2.1.4, 2.1.4.3.1 and 4.3: Note Assistant changes and SAP Note 2738426 are transported
+ * Guide 2.1.4, 2.1.4.3.1 and 4.3: Note Assistant changes and the task list note are transported
  * throughout the landscape, so a backbone note present in an earlier system of a track must also
  * be in every later one.
  */
