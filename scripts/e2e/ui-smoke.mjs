@@ -217,6 +217,13 @@ async function main(o) {
         if (Date.now() < halfway) {
           // hovers start on mouse *movement*: approach the token from outside, stop on it
           const b = await poll('the cursor', cursorBox, 5000);
+          if (o.verbose) {
+            const under = await page.evaluate(([x, y]) => {
+              const e = document.elementFromPoint(x, y);
+              return e ? `${e.tagName}.${e.className} "${(e.textContent || '').slice(0, 40)}"` : 'nothing';
+            }, [b.x, b.y]);
+            log('ui-smoke', `mouse to ${Math.round(b.x)},${Math.round(b.y)}: over ${under}`);
+          }
           await page.mouse.move(b.x - 30, b.y - 25);
           await page.mouse.move(b.x, b.y, { steps: 4 });
         } else if (!keyboard) {

@@ -95,6 +95,14 @@ describe('CLI', () => {
     assert.match(bad.err, /\.landscape-lint\.json: rule "schema" has severity "loud"/);
   });
 
+  it('the diagnostic shown in the README is what the CLI prints for the example', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const shown = readme.split('\n').find((l) => l.startsWith('examples/acme.landscape.yaml:'));
+    assert.ok(shown, 'README shows no diagnostic line');
+    const r = run(['examples/acme.landscape.yaml']);
+    assert.ok(r.out.split('\n').includes(shown!), `README line not in the CLI output: ${shown}`);
+  });
+
   it('the built bin runs from the shell with the same exit codes', () => {
     const cli = path.join(ROOT, 'dist', 'cli.js');
     const ok = spawnSync(process.execPath, [cli, CLEAN], { encoding: 'utf8' });

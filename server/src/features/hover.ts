@@ -81,7 +81,7 @@ import {
 import type { GuideSectionId, RootCaName, SslClientPseKey } from '../knowledge';
 import type { LandscapeDocument } from '../core/document';
 import type { Segment } from './nodeAtOffset';
-import { cursorContext, nodeAtOffset } from './nodeAtOffset';
+import { commentColumn, cursorContext, nodeAtOffset } from './nodeAtOffset';
 import type { LackingNote, Schema } from './landscapeFacts';
 import { andList, code, enumDescription, isNamedProperty, lackingNotes, noteRef, ROLE_NAMES, schemaAt, schemaText, systemOfPath, tciOf } from './landscapeFacts';
 
@@ -310,7 +310,8 @@ function componentValueMarkdown(name: string, value: string, sys?: SystemDef): s
 
 // -------------------------------------------------------------------------- product releases
 
-function releaseMarkdown(value: string, sys?: SystemDef): string | undefined {
+/** Markdown for a SAP Solution Manager or Focused Run release (by the system's role). */
+export function releaseMarkdown(value: string, sys?: SystemDef): string | undefined {
   if (sys?.role === 'frun') {
     const v = parseFrunRelease(value);
     const row = v ? frunReleaseRow(v) : undefined;
@@ -416,7 +417,8 @@ function parameterMarkdown(name: string): string | undefined {
   ]);
 }
 
-function ciphersuiteMarkdown(value: string, sys?: SystemDef): string {
+/** Markdown for a value of ssl/client_ciphersuites: what the guide says about it, for this system. */
+export function ciphersuiteMarkdown(value: string, sys?: SystemDef): string {
   const c = ciphersuiteValue(value);
   if (!c) {
     return md([
@@ -705,22 +707,6 @@ export function hover(result: LintResult, position: Position): Hover | null {
 
 function isInComment(doc: LandscapeDocument, position: Position): boolean {
   if (doc.format === 'json') return false;
-  const line = doc.lines.lineText(position.line);
-  let quote: string | undefined;
-  for (let i = 0; i < Math.min(position.character, line.length); i++) {
-    const c = line[i];
-    if (quote) {
-      if (c === quote) quote = undefined;
-    } else if ((c === '"' || c === "'") && (i === 0 || /[\s:[{,-]/.test(line[i - 1]))) quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return true;
-  }
-  return false;
+  const at = commentColumn(doc.lines.lineText(position.line));
+  return at >= 0 && position.character > at;
 }
-
-/** Exported for completion documentation: the guide's view of a role value. */
-export function roleMarkdown(role: string): string | undefined {
-  return enumDescription(schemaAt(['systems', 'X', 'role']), role);
-}
-
-/** Exported for completion documentation. */
-export { parameterMarkdown, ciphersuiteMarkdown, releaseMarkdown, componentValueMarkdown, basisSummary };

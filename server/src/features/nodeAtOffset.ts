@@ -367,8 +367,8 @@ export interface LineParts {
   blank: boolean;
 }
 
-/** The column of a comment (`#` at the start or after a blank, outside quotes), or -1. */
-function commentColumn(line: string): number {
+/** The column of a YAML comment (`#` at the start or after a blank, outside quotes), or -1. */
+export function commentColumn(line: string): number {
   let quote: string | undefined;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
