@@ -202,7 +202,9 @@ async function main(o) {
       await page.keyboard.press('Enter');
       const cursorBox = async () => {
         const b = await page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first().boundingBox();
-        return b && b.height > 0 ? { x: b.x + 1, y: b.y + b.height / 2 } : null;
+        // a few pixels right of the cursor: still on the token (the cursor sits in its middle),
+        // but not on the cursor element, which does not count as text for the hover
+        return b && b.height > 0 ? { x: b.x + b.width + 3, y: b.y + b.height / 2 } : null;
       };
       const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: o.hoverText || /\S/ });
       const shown = async () => { // any visible one: there can be several .monaco-hover elements

@@ -1,0 +1,324 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import type { Connection, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintConfig } from './core/config';
+import { ConfigError, CONFIG_FILE_NAME, findConfigFile, loadConfigFile, mergeConfig } from './core/config';
+import { findFiles, isLandscapeFile } from './core/files';
+import { DEFAULT_FILE_PATTERNS } from './core/glob';
+import type { LintResult } from './core/lint';
+import { lintText } from './core/lint';
+import { toDiagnostic } from './core/diagnostics';
+import { codeActions } from './features/codeActions';
+import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { documentSymbols } from './features/symbols';
+import type { LandscapeLintSettings } from './protocol';
+import { ChecklistRequest, DEFAULT_SETTINGS, ReportRequest, SETTINGS_SECTION, VALIDATION_DELAY_MS } from './protocol';
+import type { ChecklistParams, ReportParams } from './protocol';
+import { checklistForRequest, reportForRequest } from './features/checklistHandlers';
+import { VERSION } from './version';
+
+if (process.argv.includes('--version')) {
+  process.stdout.write(`${VERSION}\n`);
+  process.exit(0);
+}
+if (!process.argv.some((a) => a === '--stdio' || a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'))) {
+  process.stderr.write('Usage: landscape-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME\n');
+  process.exit(2);
+}
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let workspaceFolders: WorkspaceFolder[] = [];
+let hasConfigurationCapability = false;
+let hasWatchedFilesDynamic = false;
+let hasWorkspaceFolderEvents = false;
+let settings: LandscapeLintSettings = DEFAULT_SETTINGS;
+
+/** The last lint result per document, with the version it was computed for. */
+const results = new Map<string, { version: number | undefined; result: LintResult }>();
+const timers = new Map<string, NodeJS.Timeout>();
+/** Files on disk that are not open but were linted (workspace scan). */
+const diskFiles = new Set<string>();
+const configCache = new Map<string, LintConfig | undefined>();
+
+function log(message: string): void {
+  connection.console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function folderOf(file: string): string | undefined {
+  let best: string | undefined;
+  for (const f of workspaceFolders) {
+    const p = uriToPath(f.uri);
+    if (p && (file === p || file.startsWith(p + path.sep)) && (!best || p.length > best.length)) best = p;
+  }
+  return best;
+}
+
+/** Workspace config file (nearest .landscape-lint.json) overlaid with the editor settings. */
+function configFor(uri: string): LintConfig {
+  const file = uriToPath(uri);
+  let fileConfig: LintConfig | undefined;
+  if (file) {
+    const dir = path.dirname(file);
+    if (!configCache.has(dir)) {
+      let loaded: LintConfig | undefined;
+      try {
+        const found = findConfigFile(dir, folderOf(file));
+        loaded = found ? loadConfigFile(found) : undefined;
+      } catch (e) {
+        if (e instanceof ConfigError) connection.window.showWarningMessage(`Landscape Lint: ${e.message}`);
+        loaded = undefined;
+      }
+      configCache.set(dir, loaded);
+    }
+    fileConfig = configCache.get(dir);
+  }
+  return mergeConfig(fileConfig ?? {}, { rules: settings.rules, maxFileSize: settings.maxFileSizeKB * 1024 });
+}
+
+function isOurs(uri: string): boolean {
+  const file = uriToPath(uri);
+  if (/\.landscape\.(ya?ml|json)$/i.test(uri)) return true;
+  return file !== undefined && isLandscapeFile(file, folderOf(file), settings.files);
+}
+
+function lintAndPublish(uri: string, text: string, version: number | undefined): void {
+  try {
+    const started = Date.now();
+    const result = lintText(uri, text, { config: configFor(uri) });
+    results.set(uri, { version, result });
+    const diagnostics = result.findings.map((f, i) => toDiagnostic(f, uri, i, undefined, version));
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+    log(`${path.basename(uri)} v${version ?? 'disk'}: ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
+  } catch (e) {
+    log(`internal error while checking ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  }
+}
+
+function schedule(doc: TextDocument): void {
+  const old = timers.get(doc.uri);
+  if (old) clearTimeout(old);
+  timers.set(doc.uri, setTimeout(() => {
+    timers.delete(doc.uri);
+    // always lint the newest version: a stale timer never publishes an old text
+    const current = documents.get(doc.uri);
+    if (current) lintAndPublish(current.uri, current.getText(), current.version);
+  }, VALIDATION_DELAY_MS));
+}
+
+function lintDiskFile(file: string): void {
+  const uri = pathToFileURL(file).toString();
+  if (documents.get(uri)) return;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    diskFiles.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  diskFiles.add(uri);
+  lintAndPublish(uri, text, undefined);
+}
+
+function scanWorkspace(): void {
+  const started = Date.now();
+  let count = 0;
+  for (const folder of workspaceFolders) {
+    const root = uriToPath(folder.uri);
+    if (!root) continue;
+    for (const file of findFiles(root, [...DEFAULT_FILE_PATTERNS, ...settings.files])) {
+      lintDiskFile(file);
+      count++;
+    }
+  }
+  log(`workspace scan: ${count} landscape files in ${Date.now() - started} ms`);
+}
+
+async function refreshSettings(): Promise<void> {
+  if (!hasConfigurationCapability) return;
+  try {
+    const s = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<LandscapeLintSettings> | null;
+    settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+  } catch (e) {
+    log(`cannot read settings: ${String(e)}`);
+  }
+}
+
+function relintAll(): void {
+  configCache.clear();
+  for (const doc of documents.all()) if (isOurs(doc.uri)) schedule(doc);
+  scanWorkspace();
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  const caps = params.capabilities;
+  hasConfigurationCapability = Boolean(caps.workspace?.configuration);
+  hasWatchedFilesDynamic = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  hasWorkspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
+  const init = params.initializationOptions as Partial<LandscapeLintSettings> | undefined;
+  if (init && typeof init === 'object') settings = { ...DEFAULT_SETTINGS, ...init };
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '"', '/'] },
+      documentSymbolProvider: { label: 'Landscape' },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'landscape-language-server', version: VERSION },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (hasConfigurationCapability) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+  }
+  if (hasWatchedFilesDynamic) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [
+        { globPattern: '**/*.landscape.{yaml,yml,json}' },
+        { globPattern: `**/${CONFIG_FILE_NAME}` },
+        ...settings.files.map((g) => ({ globPattern: g })),
+      ],
+    });
+  }
+  if (hasWorkspaceFolderEvents) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      workspaceFolders = workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f.uri)).concat(e.added);
+      relintAll();
+    });
+  }
+  await refreshSettings();
+  scanWorkspace();
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (hasConfigurationCapability) await refreshSettings();
+  else {
+    const s = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] as Partial<LandscapeLintSettings> | undefined;
+    if (s) settings = { ...DEFAULT_SETTINGS, ...s };
+  }
+  relintAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) {
+    if (change.uri.endsWith(CONFIG_FILE_NAME)) {
+      relintAll();
+      return;
+    }
+  }
+  for (const change of params.changes) {
+    const file = uriToPath(change.uri);
+    if (!file || documents.get(change.uri)) continue;
+    if (change.type === FileChangeType.Deleted) {
+      diskFiles.delete(change.uri);
+      results.delete(change.uri);
+      void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+    } else if (isOurs(change.uri)) lintDiskFile(file);
+  }
+});
+
+documents.onDidOpen((e) => {
+  if (isOurs(e.document.uri)) lintAndPublish(e.document.uri, e.document.getText(), e.document.version);
+});
+documents.onDidChangeContent((e) => {
+  if (isOurs(e.document.uri)) schedule(e.document);
+});
+documents.onDidClose((e) => {
+  const uri = e.document.uri;
+  const t = timers.get(uri);
+  if (t) clearTimeout(t);
+  timers.delete(uri);
+  const file = uriToPath(uri);
+  // a closed file that exists on disk stays in the Problems panel, as the workspace scan shows it
+  if (file && fs.existsSync(file) && folderOf(file)) lintDiskFile(file);
+  else {
+    results.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+});
+
+/**
+ * The lint result of the document's current version: the cached one, or a fresh run when edits
+ * arrived after the last validation (hover and completion must see what the user sees).
+ */
+function currentResult(uri: string): LintResult | undefined {
+  const doc = documents.get(uri);
+  if (!doc || !isOurs(uri)) return undefined;
+  const entry = results.get(uri);
+  if (entry && entry.version === doc.version) return entry.result;
+  const result = lintText(uri, doc.getText(), { config: configFor(uri) });
+  results.set(uri, { version: doc.version, result });
+  return result;
+}
+
+/** Runs a feature, logging instead of crashing the server on an internal error. */
+function guarded<T>(name: string, fallback: T, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    return fallback;
+  }
+}
+
+connection.onHover((params) => guarded('hover', null, () => {
+  const result = currentResult(params.textDocument.uri);
+  return result ? hover(result, params.position) : null;
+}));
+
+connection.onCompletion((params) => guarded('completion', [], () => {
+  const result = currentResult(params.textDocument.uri);
+  return result ? completion(result, params.position) : [];
+}));
+
+connection.onDocumentSymbol((params) => guarded('documentSymbol', [], () => {
+  const result = currentResult(params.textDocument.uri);
+  return result ? documentSymbols(result) : [];
+}));
+
+connection.onCodeAction((params) => {
+  try {
+    const doc = documents.get(params.textDocument.uri);
+    const entry = results.get(params.textDocument.uri);
+    if (!doc || !entry || entry.version !== doc.version) return [];
+    return codeActions(entry.result, params);
+  } catch (e) {
+    log(`code action failed: ${String(e)}`);
+    return [];
+  }
+});
+
+const lintEntry = (uri: string) => { currentResult(uri); return results.get(uri); };
+connection.onRequest(ChecklistRequest.method, (p: ChecklistParams) => guarded('checklist', null, () => checklistForRequest(p, lintEntry)));
+connection.onRequest(ReportRequest.method, (p: ReportParams) => guarded('report', null, () => reportForRequest(p, lintEntry)));
+process.on('uncaughtException', (e) => log(`uncaught: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+
+documents.listen(connection);
+connection.listen();
