@@ -5,6 +5,7 @@
 // for the hover; saves PNG screenshots of each step.
 //
 //   node scripts/e2e/ui-smoke.mjs EXTENSION.vsix [options]
+//   node scripts/e2e/ui-smoke.mjs --dev EXTENSION_DIR [options]   (no packaging: load as development extension)
 //
 //   --workspace DIR      folder to copy and open (default: <repo>/examples)
 //   --file NAME          file to open with Ctrl+P (default: acme.landscape.yaml)
@@ -42,6 +43,7 @@ function parseArgs(argv) {
     stepTimeout: 60,
     verbose: !!process.env.LL_E2E_VERBOSE,
     settings: {},
+    dev: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -55,6 +57,7 @@ function parseArgs(argv) {
     else if (a === '--timeout') o.timeout = Number(val());
     else if (a === '--step-timeout') o.stepTimeout = Number(val());
     else if (a === '--verbose') o.verbose = true;
+    else if (a === '--dev') o.dev = path.resolve(val());
     else if (a === '--setting') {
       const [k, ...v] = val().split('=');
       try { o.settings[k] = JSON.parse(v.join('=')); } catch { o.settings[k] = v.join('='); }
@@ -62,14 +65,14 @@ function parseArgs(argv) {
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else o.vsix = path.resolve(a);
   }
-  if (!o.vsix) usage('the .vsix to install is required');
-  if (!fs.existsSync(o.vsix)) usage(`${o.vsix} not found (build it with \`npx vsce package\`)`);
+  if (!o.vsix && !o.dev) usage('the .vsix to install (or --dev DIR) is required');
+  if (o.vsix && !fs.existsSync(o.vsix)) usage(`${o.vsix} not found (build it with \`npm run package\`)`);
   return o;
 }
 
 function usage(err) {
   const text = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n')
-    .filter((l) => l.startsWith('//')).slice(0, 24).map((l) => l.slice(3)).join('\n');
+    .filter((l) => l.startsWith('//')).slice(0, 25).map((l) => l.slice(3)).join('\n');
   if (err) console.error(`ui-smoke: ${err}\n`);
   console.error(text);
   process.exit(err ? 2 : 0);
@@ -112,6 +115,7 @@ async function main(o) {
     'workbench.colorTheme': 'Default Light Modern',
     'editor.hover.delay': 200,
     'problems.autoReveal': true,
+    'editor.stickyScroll.enabled': false, // it overlays the top lines in screenshots and catches clicks
     ...o.settings,
   });
   const workspace = copyWorkspace(o.workspace, runDir);
@@ -119,15 +123,19 @@ async function main(o) {
   fs.mkdirSync(o.screenshots, { recursive: true });
   log('ui-smoke', `run folder ${runDir}; screenshots in ${o.screenshots}`);
 
-  let installedId = null;
-  if (!(await check(`install ${path.basename(o.vsix)}`, async () => {
-    const out = installVsix(entry, o.vsix, userDataDir, env);
-    log('ui-smoke', out.split('\n').filter((l) => /install/i.test(l)).join(' | '));
-    const dirs = fs.readdirSync(path.join(userDataDir, 'extensions')).filter((d) => !d.startsWith('.') && d !== 'extensions.json');
-    if (!dirs.length) throw new Error('nothing landed in the extensions folder');
-    installedId = dirs.join(', ');
-  }))) return;
-  log('ui-smoke', `installed: ${installedId}`);
+  if (o.vsix) {
+    let installed = null;
+    if (!(await check(`install ${path.basename(o.vsix)}`, async () => {
+      const out = installVsix(entry, o.vsix, userDataDir, env);
+      log('ui-smoke', out.split('\n').filter((l) => /install/i.test(l)).join(' | '));
+      const dirs = fs.readdirSync(path.join(userDataDir, 'extensions')).filter((d) => !d.startsWith('.') && d !== 'extensions.json');
+      if (!dirs.length) throw new Error('nothing landed in the extensions folder');
+      installed = dirs.join(', ');
+    }))) return;
+    log('ui-smoke', `installed: ${installed}`);
+  } else {
+    log('ui-smoke', `development extension ${o.dev}`);
+  }
 
   const cs = await startCodeServer({ entry, userDataDir, runDir, env, verbose: o.verbose });
   let browser;
@@ -141,7 +149,7 @@ async function main(o) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     if (o.verbose) page.on('console', (m) => console.log(`[page ${m.type()}] ${m.text()}`));
-    const url = extensionTestUrl(cs.url, cs.port, workspace);
+    const url = extensionTestUrl(cs.url, cs.port, workspace, o.dev ?? undefined);
 
     const okWorkbench = await check('workbench loads with the workspace', async () => {
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: stepMs });
@@ -243,6 +251,7 @@ async function main(o) {
       }, stepMs, 100);
       const text = (await found.textContent()) ?? '';
       log('ui-smoke', `hover says: ${text.replace(/\s+/g, ' ').slice(0, 200)}`);
+      await sleep(500); // let the fade-in finish before the screenshot
     });
     await shot(page, '04-hover');
   } finally {

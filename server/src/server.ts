@@ -25,7 +25,10 @@ import { completion } from './features/completion';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import type { LandscapeLintSettings } from './protocol';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, VALIDATION_DELAY_MS } from './protocol';
+import { ChecklistCommands, ChecklistRequest, DEFAULT_SETTINGS, ReportRequest, SETTINGS_SECTION, VALIDATION_DELAY_MS } from './protocol';
+import type { ChecklistParams, ReportParams } from './protocol';
+import { buildChecklist } from './features/checklist';
+import { checklistForRequest, reportForRequest } from './features/checklistHandlers';
 import { VERSION } from './version';
 
 if (process.argv.includes('--version')) {
@@ -186,6 +189,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '"', '/'] },
       documentSymbolProvider: { label: 'Landscape' },
+      codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'landscape-language-server', version: VERSION },
@@ -299,6 +303,28 @@ connection.onCompletion((params) => guarded('completion', [], () => {
 connection.onDocumentSymbol((params) => guarded('documentSymbol', [], () => {
   const result = currentResult(params.textDocument.uri);
   return result ? documentSymbols(result) : [];
+}));
+
+const lintEntry = (uri: string): { version: number | undefined; result: LintResult } | undefined => {
+  currentResult(uri);
+  return results.get(uri);
+};
+connection.onRequest(ChecklistRequest.method, (p: ChecklistParams) => guarded('checklist', null, () => checklistForRequest(p, lintEntry)));
+connection.onRequest(ReportRequest.method, (p: ReportParams) => guarded('report', null, () => reportForRequest(p, lintEntry)));
+
+/** Readiness above each system: "✓ 9/12 checklist items done" (clicking opens the checklist view). */
+connection.onCodeLens((params) => guarded('codeLens', [], () => {
+  const result = currentResult(params.textDocument.uri);
+  if (!result) return [];
+  const checklist = buildChecklist(result, documents.get(params.textDocument.uri)?.version);
+  return checklist.systems.map((s) => {
+    const mark = s.status === 'green' ? '✓' : s.status === 'amber' ? '◐' : '✗';
+    const extra = [s.open ? `${s.open} open` : '', s.unknown ? `${s.unknown} not recorded` : ''].filter(Boolean).join(', ');
+    return {
+      range: { start: s.range.start, end: s.range.start },
+      command: { title: `${mark} ${s.done}/${s.total} checklist items done${extra ? ` (${extra})` : ''}`, command: ChecklistCommands.show, arguments: [params.textDocument.uri, s.sid] },
+    };
+  });
 }));
 
 connection.onCodeAction((params) => {

@@ -139,6 +139,17 @@ describe('features/completion', () => {
       });
     }
 
+    it('a note implemented earlier in the track comes first in the later system', () => {
+      const doc = `landscape: T\ntracks:\n  ERP: [EDV, EPR]\nsystems:\n  EDV: { role: abap, connection: none, basis: 754 SP02, notes: [2738426, 2446868] }\n  EPR: { role: abap, connection: none, basis: 754 SP02, notes: [|] }\n`;
+      for (const options of [undefined, { rules: [] }]) {
+        const items = complete(doc, undefined, options);
+        assert.equal(items[0].label, '2738426', labels(items).slice(0, 3).join());
+        assert.match(items[0].detail ?? '', /^Missing/);
+        const boot = items.find((i) => i.label === '2446868');
+        assert.ok(boot && boot.sortText!.startsWith('3'), 'the 700 bootstrap note does not apply to 754');
+      }
+    });
+
     it('every note has its purpose as documentation and a link', () => {
       const items = complete(SBX);
       const item = items.find((i) => i.label === '2738426')!;
@@ -283,7 +294,7 @@ describe('features/completion', () => {
       const text = fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
       const full = lintText(uri, text);
       text.split('\n').forEach((line, n) => {
-        for (let c = 0; c <= line.length; c += 3) completion(full, { line: n, character: c });
+        for (let c = 0; c <= line.length; c += 5) completion(full, { line: n, character: c });
       });
       for (let cut = 0; cut < text.length; cut += 211) {
         const part = text.slice(0, cut);

@@ -109,6 +109,17 @@ describe('snippets', () => {
     for (const name of [NEW_FILE, DIRECT, SOLMAN, FRUN, TRACK, USER]) assert.ok(YAML[name], `missing snippet ${name}`);
   });
 
+  it('comment lines of the YAML snippets are indented like the line they describe', () => {
+    for (const [name, s] of Object.entries(YAML)) {
+      const lines = expand(s).split('\n');
+      lines.forEach((line, i) => {
+        if (!/^\s*#/.test(line)) return;
+        const next = lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
+        assert.equal(line.length - line.trimStart().length, next.length - next.trimStart().length, `${name}: ${line}`);
+      });
+    }
+  });
+
   it('every placeholder parses and every snippet expands (no `$` left)', () => {
     for (const set of [YAML, JSON_SNIPPETS]) {
       for (const [name, s] of Object.entries(set)) {

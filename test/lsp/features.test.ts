@@ -79,6 +79,19 @@ describe('editor features over plain LSP (built server)', function () {
     for (const role of ['abap', 'solman', 'frun']) assert.ok(labels.includes(role), labels.join(', '));
   });
 
+  it('code lens shows each system\'s readiness and the checklist request answers', async () => {
+    const lenses = (await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { range: { start: { line: number } }; command: { title: string } }[];
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0].range.start.line, DOC.split('\n').findIndex((l) => l.startsWith('  SBX:')));
+    assert.match(lenses[0].command.title, /^✗ \d+\/\d+ checklist items done/);
+    const checklist = (await client.conn.sendRequest('landscapeLint/checklist', { uri })) as { systems: { sid: string; done: number; total: number; status: string }[] };
+    assert.equal(checklist.systems[0].sid, 'SBX');
+    assert.equal(checklist.systems[0].status, 'red');
+    assert.ok(lenses[0].command.title.includes(`${checklist.systems[0].done}/${checklist.systems[0].total}`));
+    const report = (await client.conn.sendRequest('landscapeLint/report', { uri, format: 'markdown' })) as { content?: string } | string | null;
+    assert.ok(report);
+  });
+
   it('the outline lists the systems', async () => {
     const symbols = (await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     const names: string[] = [];

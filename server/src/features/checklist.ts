@@ -189,28 +189,20 @@ function isBlocking(ref: ChecklistFinding): boolean {
 
 /**
  * The blocking findings' fixes, combined the way "fix all" combines them (the preferred or only
- * fix of each finding, overlaps skipped). `partial` when some blocking finding is left over, e.g.
- * one that offers a choice between communication users.
+ * fix of each finding; an edit at a place already edited is skipped, so two findings that record
+ * the same note add it once). `partial` when a blocking finding is left over, e.g. one that offers
+ * a choice between communication users.
  */
 function fixOf(blocking: readonly Finding[]): ChecklistFix | undefined {
-  // two findings may record the same fact (a missing note, and the same note missing along the
-  // track): the same insertion twice would write it twice
-  const seen = new Set<string>();
-  const distinct = blocking.filter((f) => {
-    const signature = JSON.stringify(f.fixes?.map((x) => x.edits) ?? []);
-    if (!f.fixes?.length || seen.has(signature)) return false;
-    seen.add(signature);
-    return true;
-  });
-  const edits = combineFixes(distinct);
+  const edits = combineFixes(blocking);
   if (!edits.length) return undefined;
+  const taken = new Set(edits);
   const key = (e: { range: Range; newText: string }): string => JSON.stringify([e.range, e.newText]);
-  const taken = new Set(edits.map(key));
-  const takenBy = (f: Finding) => f.fixes?.find((x) => x.edits.length > 0 && x.edits.every((e) => taken.has(key(e))));
-  const titles = [...new Set(distinct.map((f) => takenBy(f)?.title).filter((t): t is string => t !== undefined))];
-  const covered = blocking.filter((f) => takenBy(f) !== undefined).length;
-  const out: ChecklistFix = { title: titles.join('; '), edits };
-  if (covered < blocking.length) out.partial = true;
+  const takenText = new Set(edits.map(key));
+  const titles = new Set(blocking.flatMap((f) => f.fixes?.filter((x) => x.edits.length > 0 && x.edits.every((e) => taken.has(e))).map((x) => x.title) ?? []));
+  const out: ChecklistFix = { title: [...titles].join('; '), edits };
+  // a finding whose fix is the same text as one taken is completed by it too
+  if (!blocking.every((f) => f.fixes?.some((x) => x.edits.length > 0 && x.edits.every((e) => takenText.has(key(e)))))) out.partial = true;
   return out;
 }
 

@@ -10,7 +10,7 @@ import type { LintResult } from '../core/lint';
 import type { SystemDef } from '../core/model';
 import {
   basisHasTci,
-  citeSection,
+  CERTIFICATE_SOURCE,
   CIPHERSUITE_VALUES,
   CONNECTION_TYPES,
   DIGITAL_SIGNATURE_MIN_SP,
@@ -54,7 +54,7 @@ import {
   taskListMarkdown,
 } from './hover';
 import type { Schema } from './landscapeFacts';
-import { allowedKeys, enumDescription, lackingNotes, ROLE_NAMES, schemaAt, schemaText, systemOfPath } from './landscapeFacts';
+import { allowedKeys, enumDescription, lackingNotes, ROLE_NAMES, schemaAt, schemaText, sec, systemOfPath } from './landscapeFacts';
 import type { KeyContext, Segment, Style, ValueContext } from './nodeAtOffset';
 import { cursorContext, valueAt } from './nodeAtOffset';
 
@@ -68,8 +68,10 @@ interface Candidate {
   /** 0 = what the rules require for this system; higher = less relevant. */
   tier: number;
   deprecated?: boolean;
-  /** Short text shown next to the label, e.g. "missing". */
+  /** Short text right after the label, e.g. "missing". */
   tag?: string;
+  /** Short description shown at the right of the label, e.g. a note's title. */
+  summary?: string;
 }
 
 function markdown(value: string | undefined): MarkupContent | undefined {
@@ -88,16 +90,17 @@ function esc(s: string): string {
 // YAML 1.2 core schema: plain scalars that would not be read as text
 const YAML_NON_TEXT = /^(?:[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/;
 
-/** A string as a YAML scalar: plain when that reads back as the same text, else double-quoted. */
-export function yamlScalar(s: string, style: Style): string {
+/**
+ * A string as a YAML scalar: plain when that reads back as the same text, else double-quoted
+ * (any colon is quoted, as the examples write the ciphersuite values).
+ */
+function yamlScalar(s: string, style: Style): string {
   const needsQuotes =
     s === '' ||
     YAML_NON_TEXT.test(s) ||
     /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(s) ||
-    /\s$/.test(s) ||
-    /: |:$| #/.test(s) ||
-    (style === 'flow' && /[,[\]{}]/.test(s)) ||
-    /:/.test(s);
+    /\s$|:| #/.test(s) ||
+    (style === 'flow' && /[,[\]{}]/.test(s));
   return needsQuotes ? JSON.stringify(s) : s;
 }
 
@@ -152,7 +155,7 @@ function toItems(result: LintResult, ctx: ValueContext, candidates: Candidate[],
       insertTextFormat: InsertTextFormat.PlainText,
     };
     if (text !== label || before) item.filterText = text.startsWith('"') || ctx.quoted ? text : label;
-    if (c.tag) item.labelDetails = { description: c.tag };
+    if (c.tag || c.summary) item.labelDetails = { detail: c.tag ? ` (${c.tag})` : undefined, description: c.summary };
     if (c.deprecated) item.tags = [CompletionItemTag.Deprecated];
     items.push(item);
   });
@@ -312,16 +315,18 @@ function userCandidates(result: LintResult, preferred: (id: string) => boolean):
 
 function noteCandidates(result: LintResult, sys: SystemDef | undefined): Candidate[] {
   const lacking = sys ? lackingNotes(result, sys) : [];
+  const info = new Map(NOTE_CATALOGUE.map((n) => [n.number, n]));
   const out: Candidate[] = lacking.map((l) => ({
     value: l.note,
     kind: CompletionItemKind.Reference,
-    detail: `Missing: ${NOTE_CATALOGUE.find((n) => n.number === l.note)?.title ?? l.reason}`,
+    detail: `Missing in ${sys!.sid}: ${l.reason}`,
     documentation: noteMarkdown(l.note, result, sys, lacking),
     tier: l.tier,
     tag: l.tier < 2 ? 'missing' : 'recommended',
+    summary: info.get(l.note)?.title,
   }));
   for (const n of NOTE_CATALOGUE) {
-    out.push({ value: n.number, kind: CompletionItemKind.Reference, detail: n.title, documentation: noteMarkdown(n.number, result, sys, lacking), tier: 3 });
+    out.push({ value: n.number, kind: CompletionItemKind.Reference, detail: n.purpose, documentation: noteMarkdown(n.number, result, sys, lacking), tier: 3, summary: n.title });
   }
   return out;
 }
@@ -370,7 +375,7 @@ function stPiCandidates(current: string, sys: SystemDef | undefined): Candidate[
     return {
       value: minimumStPiFor(v),
       kind: CompletionItemKind.Value,
-      detail: `minimum ST-PI ${v.line} (${citeSection(req.section)})`,
+      detail: `minimum ST-PI ${v.line} (${sec(req.section)})`,
       tier: i === 0 && parseStPi(current) ? 0 : 1,
     };
   });
@@ -382,7 +387,7 @@ function stApiCandidates(current: string): Candidate[] {
   return versions.map((v, i) => ({
     value: minimumStApiFor(v),
     kind: CompletionItemKind.Value,
-    detail: `minimum ST-A/PI ${ST_A_PI_REQUIREMENT.display} (${citeSection(ST_A_PI_REQUIREMENT.section)})`,
+    detail: `minimum ST-A/PI ${ST_A_PI_REQUIREMENT.display} (${sec(ST_A_PI_REQUIREMENT.section)})`,
     tier: i === 0 && parseStApi(current) ? 0 : 1,
   }));
 }
@@ -439,7 +444,7 @@ function valueCandidates(result: LintResult, ctx: ValueContext, path: readonly S
     return names.map((n) => ({
       value: n,
       kind: CompletionItemKind.Interface,
-      detail: n === SDCCN_PROCEDURE.requiredDestination ? `required in SDCCN (${citeSection(SDCCN_PROCEDURE.section)})` : 'destination',
+      detail: n === SDCCN_PROCEDURE.requiredDestination ? `required in SDCCN (${sec(SDCCN_PROCEDURE.section)})` : 'destination',
       documentation: destinationMarkdown(n, sys.destinations[n]),
       tier: n === SDCCN_PROCEDURE.requiredDestination ? 0 : 1,
     }));
@@ -448,7 +453,7 @@ function valueCandidates(result: LintResult, ctx: ValueContext, path: readonly S
     return ROOT_CA_CERTIFICATES.map((c) => ({
       value: c,
       kind: CompletionItemKind.Value,
-      detail: `root CA (${citeSection('2.2.2')})`,
+      detail: `root CA (${sec(CERTIFICATE_SOURCE.section)})`,
       documentation: certificateMarkdown(c, sys, field[1] as 'sslClientStandard' | 'sslClientAnonymous'),
       tier: 0,
     }));
@@ -467,7 +472,7 @@ function valueCandidates(result: LintResult, ctx: ValueContext, path: readonly S
   if (f0 === 'components' && field[1] === PLUGIN_COMPONENTS.stApi) return stApiCandidates(ctx.text);
   if (f0 === 'release') return releaseCandidates(sys);
   if (f0 === 'spam') {
-    return [{ value: SPAM_MIN_VERSION_FOR_TCI, kind: CompletionItemKind.Value, detail: `lowest SPAM/SAINT version for TCI (${citeSection('2.1.4.3')})`, tier: 0 }];
+    return [{ value: SPAM_MIN_VERSION_FOR_TCI, kind: CompletionItemKind.Value, detail: `lowest SPAM/SAINT version for TCI (${sec('2.1.4.3')})`, tier: 0 }];
   }
   if (f0 === 'noteAssistant' && field[1] === 'download') {
     const b = parseBasis(sys.basis);

@@ -31,6 +31,7 @@ import {
   frunReleaseRow,
   guideSection,
   isSupportedBasisRelease,
+  MIN_SUPPORTED_BASIS_RELEASE,
   LEGACY_RFC_DESTINATIONS,
   legacyDestination,
   minimumStApiFor,
@@ -58,6 +59,7 @@ import {
   SOLMAN_CONNECTIVITY,
   SOLMAN_RECOMMENDED_TARGET,
   SOLMAN_SETUP_RFC_CONNECTIVITY,
+  SOLMAN_SUPPORT_HUB_TASK_LIST,
   solmanConnectivityRow,
   solmanNeedsSupportHubTaskList,
   SPAM_MIN_VERSION_FOR_TCI,
@@ -83,16 +85,11 @@ import type { LandscapeDocument } from '../core/document';
 import type { Segment } from './nodeAtOffset';
 import { commentColumn, cursorContext, nodeAtOffset } from './nodeAtOffset';
 import type { LackingNote, Schema } from './landscapeFacts';
-import { andList, code, enumDescription, isNamedProperty, lackingNotes, noteRef, ROLE_NAMES, schemaAt, schemaText, systemOfPath, tciOf } from './landscapeFacts';
+import { andList, code, enumDescription, isNamedProperty, lackingNotes, noteRef, ROLE_NAMES, schemaAt, schemaText, sec, systemOfPath, tciOf } from './landscapeFacts';
 
 
 function md(lines: (string | undefined | false)[]): string {
   return lines.filter((l): l is string => typeof l === 'string').join('\n');
-}
-
-/** `guide §2.1.4.2`, for inline references. */
-function sec(id: GuideSectionId): string {
-  return `guide §${id}`;
 }
 
 /** `- Guide: §2.1.5 *Setting Up Connections to the Support Backbone*, §4.3 *…*` */
@@ -216,7 +213,7 @@ export function basisMarkdown(text: string, sys?: SystemDef): string | undefined
   const b = parseBasis(text);
   if (!b) return undefined;
   if (!isSupportedBasisRelease(b.release)) {
-    return `**SAP_BASIS ${b.text}**: releases below 700 are not covered by the guide; Note Assistant cannot be prepared for digitally signed SAP Notes.`;
+    return `**SAP_BASIS ${b.text}**: releases below ${MIN_SUPPORTED_BASIS_RELEASE} are not covered by the guide; Note Assistant cannot be prepared for digitally signed SAP Notes.`;
   }
   const ds = digitalSignatureThreshold(b.release);
   if (!ds) return `**SAP_BASIS ${b.text}**: release ${b.release} is not in the tables of ${sec('2.1.4.2')}.`;
@@ -328,7 +325,7 @@ export function releaseMarkdown(value: string, sys?: SystemDef): string | undefi
   const v = parseSolmanRelease(value);
   const row = v ? solmanConnectivityRow(v) : undefined;
   if (!v || !row) {
-    return `**SAP Solution Manager ${value}**: ${v?.release === '7.2' ? 'give the support package stack, e.g. ' + code(SOLMAN_RECOMMENDED_TARGET.text) : `not a release the guide knows (${andList([...new Set(SOLMAN_CONNECTIVITY.map((r) => r.release))])})`}.`;
+    return `**SAP Solution Manager ${value}**: ${v?.release === SOLMAN_RECOMMENDED_TARGET.release ? 'give the support package stack, e.g. ' + code(SOLMAN_RECOMMENDED_TARGET.text) : `not a release the guide knows (${andList([...new Set(SOLMAN_CONNECTIVITY.map((r) => r.release))])})`}.`;
   }
   return md([
     `**${row.label}** · connectivity: ${row.connectivity}`,
@@ -337,7 +334,7 @@ export function releaseMarkdown(value: string, sys?: SystemDef): string | undefi
     row.losses.length ? '' : undefined,
     ...row.losses.map((l) => `- Loses ${l}`),
     row.connectivity !== 'full' ? `${row.losses.length ? '' : '\n'}- Upgrade to ${code(SOLMAN_RECOMMENDED_TARGET.text)} or higher` : undefined,
-    solmanNeedsSupportHubTaskList(v) ? `\n- Task list ${code(TASK_LISTS.SAP_SUPPORT_HUB_CONFIG.name)} required (${sec('5.2')})` : undefined,
+    solmanNeedsSupportHubTaskList(v) ? `\n- Task list ${code(TASK_LISTS.SAP_SUPPORT_HUB_CONFIG.name)} required (${sec(SOLMAN_SUPPORT_HUB_TASK_LIST.section)})` : undefined,
     guideLine([row.section]),
   ]);
 }

@@ -9,20 +9,25 @@ import { isConnected, isDirectAbap, usesNoteAssistant } from '../core/model';
 import { LANDSCAPE_SCHEMA } from '../core/schema';
 import {
   basisHasDigitalSignature,
+  basisHasTci,
   CIPHERSUITE_VALUES,
   ciphersuiteValue,
   digitalSignatureNotesFor,
   digitalSignatureThreshold,
   formatThreshold,
   isBackboneNote,
+  noteInfo,
   noteLink,
   parseBasis,
   SSL_CLIENT_CIPHERSUITES_PARAMETER,
   TASK_LIST_OSS_COMM,
   tciAvailability,
+  TCI_BOOTSTRAP_NOTES,
   TCI_FOLLOW_UP_NOTE,
+  TCI_PREREQUISITE_NOTES,
   tciProcedure,
 } from '../knowledge';
+import type { GuideSectionId } from '../knowledge';
 import type { TciState } from '../rules/shared';
 import { tciState } from '../rules/shared';
 import type { Segment } from './nodeAtOffset';
@@ -152,6 +157,27 @@ function notesInData(ruleId: string, data: Record<string, unknown> | undefined):
 }
 
 /**
+ * Whether a backbone note found earlier in a track applies to this system: not when the tables
+ * tie it to other SAP_BASIS releases, not a digital-signature note the support package or the
+ * other TCI state makes unnecessary, not a TCI note once the support package brings TCI, and the
+ * task list note only where its task list runs (the same reading as rule track-transport).
+ */
+function backboneNoteApplies(note: number, s: SystemDef): boolean {
+  const basis = parseBasis(s.basis);
+  const releases = noteInfo(note)?.releases;
+  if (basis && releases && !releases.includes(basis.release)) return false;
+  if (digitalSignatureNotesFor(true).includes(note) || digitalSignatureNotesFor(false).includes(note)) {
+    if (basis && basisHasDigitalSignature(basis) === true) return false;
+    const tci = tciState(s);
+    if (tci.reason !== 'unknown' && !digitalSignatureNotesFor(tci.enabled).includes(note)) return false;
+  }
+  const tciNotes = [...TCI_PREREQUISITE_NOTES, ...TCI_BOOTSTRAP_NOTES, TCI_FOLLOW_UP_NOTE];
+  if (tciNotes.includes(note) && basis && basisHasTci(basis) === true) return false;
+  if (note === TASK_LIST_OSS_COMM.note) return s.role !== undefined && TASK_LIST_OSS_COMM.roles.includes(s.role);
+  return true;
+}
+
+/**
  * The SAP Notes a system still lacks, most urgent first: notes that rule findings name in their
  * data (e.g. `data.missingNotes`), then notes the knowledge tables require for its release, role
  * and settings, then the TCI enabling notes (recommended). Notes already in `notes` are left out.
@@ -172,7 +198,9 @@ export function lackingNotes(result: LintResult, sys: SystemDef): LackingNote[] 
     const at = sids.indexOf(sys.sid);
     for (const earlier of sids.slice(0, Math.max(0, at))) {
       const e = result.model.systemsById.get(earlier);
-      for (const n of e?.notes ?? []) if (isBackboneNote(n)) add(n, `implemented in ${earlier}, earlier in track ${track}: transport it (guide 4.3)`, 0);
+      for (const n of e?.notes ?? []) {
+        if (isBackboneNote(n) && backboneNoteApplies(n, sys)) add(n, `implemented in ${earlier}, earlier in track ${track}: transport it (guide 4.3)`, 0);
+      }
     }
   }
   const basis = parseBasis(sys.basis);
@@ -206,6 +234,11 @@ export function lackingNotes(result: LintResult, sys: SystemDef): LackingNote[] 
 /** `[SAP Note 2738426](https://me.sap.com/notes/2738426)` */
 export function noteRef(n: number, short = false): string {
   return `[${short ? '' : 'SAP Note '}${n}](${noteLink(n)})`;
+}
+
+/** `guide §2.1.4.2`, for inline references. */
+export function sec(id: GuideSectionId): string {
+  return `guide §${id}`;
 }
 
 /** Inline code, safe for backticks in the text. */
