@@ -355,7 +355,7 @@ async function openLandscapeFile(): Promise<void> {
  * Registers the checklist view, its commands and the readiness status item.
  * @param getClient the current language client (it changes when the server is restarted)
  */
-export function registerChecklist(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, log: (s: string) => void = () => undefined): void {
+export function registerChecklist(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, log: (s: string) => void = () => undefined): ChecklistProvider {
   const provider = new ChecklistProvider(getClient, log);
   const view = vscode.window.createTreeView(CHECKLIST_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const status = vscode.languages.createLanguageStatusItem('landscapeLint.readiness', LANDSCAPE_LANGUAGES.map((language) => ({ language })));
@@ -420,4 +420,5 @@ export function registerChecklist(context: vscode.ExtensionContext, getClient: (
       if (!provider.uri && files[0]) provider.setUri(files[0]);
     });
   }
+  return provider;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { Commands, SETTINGS_SECTION } from '../../server/src/protocol';
+import type { ChecklistProvider } from './checklistTree';
 import { registerChecklist } from './checklistTree';
 
 let client: LanguageClient | undefined;
@@ -34,7 +35,13 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: used by the integration tests (and other extensions) to reach the checklist. */
+export interface LandscapeLintApi {
+  checklist: ChecklistProvider;
+  client(): LanguageClient | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<LandscapeLintApi> {
   output = vscode.window.createOutputChannel('Landscape Lint');
   context.subscriptions.push(output);
   output.appendLine(`Landscape Lint ${String(context.extension.packageJSON.version)} activating (workspace trusted: ${vscode.workspace.isTrusted})`);
@@ -53,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   // Readiness checklist view, status item, report export (checklistTree.ts); follows client restarts.
-  registerChecklist(context, () => client, (s) => output?.appendLine(s));
+  const checklist = registerChecklist(context, () => client, (s) => output?.appendLine(s));
   try {
     await startClient(context);
   } catch (e) {
@@ -62,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (c) output?.show(true);
     });
   }
+  return { checklist, client: () => client };
 }
 
 export async function deactivate(): Promise<void> {

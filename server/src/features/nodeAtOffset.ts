@@ -179,11 +179,6 @@ function readQuoted(text: string, i: number): Token {
   let out = '';
   while (j < text.length) {
     const c = text[j];
-    if (c === '\n' && q === '"' && j > 0) {
-      // JSON strings end at the line; a YAML double-quoted string may continue, but an
-      // unterminated one is far more likely while typing
-      return { start: i, end: j, text: out, quoted: true, open: true };
-    }
     if (q === '"' && c === '\\') {
       out += text[j + 1] ?? '';
       j += 2;
@@ -197,6 +192,8 @@ function readQuoted(text: string, i: number): Token {
       }
       return { start: i, end: j + 1, text: out, quoted: true, open: false };
     }
+    // JSON strings end at the line; a YAML quoted string may continue, but an unterminated one
+    // is far more likely while typing
     if (c === '\n') return { start: i, end: j, text: out, quoted: true, open: true };
     out += c;
     j++;
