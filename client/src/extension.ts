@@ -13,8 +13,10 @@ let output: vscode.OutputChannel | undefined;
 function documentSelector(): DocumentSelector {
   const extra = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string[]>('files', []);
   return [
-    { language: 'sap-landscape-yaml' },
-    { language: 'sap-landscape-json' },
+    { scheme: 'file', language: 'sap-landscape-yaml' },
+    { scheme: 'file', language: 'sap-landscape-json' },
+    { scheme: 'untitled', language: 'sap-landscape-yaml' },
+    { scheme: 'untitled', language: 'sap-landscape-json' },
     ...extra.map((pattern) => ({ scheme: 'file', pattern: pattern.startsWith('**/') || path.isAbsolute(pattern) ? pattern : `**/${pattern}` })),
   ];
 }

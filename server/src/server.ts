@@ -158,14 +158,27 @@ function scanWorkspace(): void {
   log(`workspace scan: ${count} landscape files in ${Date.now() - started} ms`);
 }
 
-async function refreshSettings(): Promise<void> {
-  if (!hasConfigurationCapability) return;
+/** Reads the client's settings; true when they changed. */
+async function refreshSettings(): Promise<boolean> {
+  if (!hasConfigurationCapability) return false;
   try {
     const s = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<LandscapeLintSettings> | null;
-    settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+    return applySettings(s ?? {});
   } catch (e) {
     log(`cannot read settings: ${String(e)}`);
+    return false;
   }
+}
+
+function applySettings(s: Partial<LandscapeLintSettings>): boolean {
+  const next: LandscapeLintSettings = {
+    files: Array.isArray(s.files) ? s.files.filter((f) => typeof f === 'string') : DEFAULT_SETTINGS.files,
+    rules: s.rules && typeof s.rules === 'object' ? s.rules : DEFAULT_SETTINGS.rules,
+    maxFileSizeKB: typeof s.maxFileSizeKB === 'number' && s.maxFileSizeKB > 0 ? s.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB,
+  };
+  const changed = JSON.stringify(next) !== JSON.stringify(settings);
+  settings = next;
+  return changed;
 }
 
 function relintAll(): void {
@@ -181,7 +194,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasWatchedFilesDynamic = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   hasWorkspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
   const init = params.initializationOptions as Partial<LandscapeLintSettings> | undefined;
-  if (init && typeof init === 'object') settings = { ...DEFAULT_SETTINGS, ...init };
+  if (init && typeof init === 'object') applySettings(init);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -220,12 +233,14 @@ connection.onInitialized(async () => {
 });
 
 connection.onDidChangeConfiguration(async (change) => {
-  if (hasConfigurationCapability) await refreshSettings();
+  let changed: boolean;
+  if (hasConfigurationCapability) changed = await refreshSettings();
   else {
     const s = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] as Partial<LandscapeLintSettings> | undefined;
-    if (s) settings = { ...DEFAULT_SETTINGS, ...s };
+    changed = s ? applySettings(s) : false;
   }
-  relintAll();
+  // clients send this notification at startup too: re-check everything only on a real change
+  if (changed) relintAll();
 });
 
 connection.onDidChangeWatchedFiles((params) => {

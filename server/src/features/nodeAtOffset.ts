@@ -488,7 +488,7 @@ function itemIndex(doc: LandscapeDocument, lineNo: number, column: number): numb
 export function valueAt(root: unknown, path: readonly Segment[]): unknown {
   let cur: unknown = root;
   for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
     cur = (cur as Record<string, unknown>)[seg as string];
   }
   return cur;
