@@ -200,7 +200,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       hoverProvider: true,
-      completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '"', '/'] },
+      completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '"', '{'] },
       documentSymbolProvider: { label: 'Landscape' },
       codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

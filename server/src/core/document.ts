@@ -249,13 +249,20 @@ export class LandscapeDocument {
   }
 }
 
+/** Key → pair index per map: path lookups stay O(depth) on landscapes with thousands of systems. */
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+
 function findPair(items: Pair[], key: string): Pair | undefined {
-  // the last one wins when keys are duplicated, as in toJS; duplicates are reported separately
-  let found: Pair | undefined;
-  for (const p of items) {
-    if (isPair(p) && isScalar(p.key) && String((p.key as Scalar).value) === key) found = p;
+  let index = pairIndex.get(items);
+  if (!index) {
+    index = new Map();
+    // the last one wins when keys are duplicated, as in toJS; duplicates are reported separately
+    for (const p of items) {
+      if (isPair(p) && isScalar(p.key)) index.set(String((p.key as Scalar).value), p);
+    }
+    pairIndex.set(items, index);
   }
-  return found;
+  return index.get(key);
 }
 
 /** The key token starting at an offset (quoted or plain). */

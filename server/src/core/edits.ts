@@ -19,7 +19,12 @@ export class DocEditor {
 
   constructor(private readonly doc: LandscapeDocument) {
     this.json = doc.format === 'json';
-    this.unit = detectIndentUnit(doc.text);
+    let unit = indentUnits.get(doc);
+    if (unit === undefined) {
+      unit = detectIndentUnit(doc.text);
+      indentUnits.set(doc, unit);
+    }
+    this.unit = unit;
   }
 
   /** Sets the value at path: replaces an existing scalar, or inserts the key (creating missing parents). */
@@ -325,6 +330,8 @@ function needsQuotes(s: string): boolean {
   if (/^0[xob]/i.test(s)) return true;
   return /[:]$/.test(s);
 }
+
+const indentUnits = new WeakMap<LandscapeDocument, number>();
 
 /** The document's indentation step (the smallest positive indentation of a key line), default 2. */
 function detectIndentUnit(text: string): number {

@@ -1,0 +1,237 @@
+/**
+ * The readiness checklist view, through its tree data provider (the API that activate() returns)
+ * and its commands: systems, chapters and items of a copy of examples/acme.landscape.yaml, the
+ * open-only filter, refresh, reveal, the per-item quick-fix, and the readiness report request.
+ * Expected values: `node dist/cli.js report examples/acme.landscape.yaml --format json`.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { LandscapeLintApi } from '../../client/src/extension';
+import type { ChecklistItemResult, ChecklistRange, LandscapeChecklist, ReportResult, SystemChecklist } from '../../server/src/protocol';
+import { cleanUp, getApi, openExampleCopy, rangeText, runningClient, waitFor, waitForDiagnosticsWhere, withRule } from './helpers';
+
+const ACME = 'acme.landscape.yaml';
+const SIDS = ['EDV', 'EQA', 'EPR', 'BWD', 'BWP', 'S4D', 'S4Q', 'S4P', 'SOL', 'FRN', 'CRP', 'PIP', 'SBX', 'GRP'];
+
+/** What the tests read of a tree node (the node classes are private to checklistTree.ts). */
+interface TreeNode extends vscode.TreeItem {
+  uri?: vscode.Uri;
+  checklist?: LandscapeChecklist;
+  system?: SystemChecklist;
+  chapter?: { id: string; title: string };
+  item?: ChecklistItemResult;
+}
+
+type Provider = LandscapeLintApi['checklist'];
+
+function children(p: Provider, node?: TreeNode): TreeNode[] {
+  return p.getChildren(node as never) as TreeNode[];
+}
+function labelOf(n: vscode.TreeItem): string {
+  return typeof n.label === 'string' ? n.label : n.label?.label ?? '';
+}
+
+/** Waits until the provider shows `uri`, loaded for the document's current version, and `accept` holds. */
+async function waitForChecklist(p: Provider, doc: vscode.TextDocument, what: string, accept: (c: LandscapeChecklist) => boolean = () => true): Promise<LandscapeChecklist> {
+  return waitFor(`checklist of ${doc.uri.path.split('/').pop()} v${doc.version}: ${what}`, () => {
+    const c = p.checklist;
+    return p.uri?.toString() === doc.uri.toString() && !p.loading && c && c.version === doc.version && accept(c) ? c : undefined;
+  }, 20000);
+}
+
+function systemNode(p: Provider, sid: string): TreeNode {
+  const root = children(p)[0];
+  const n = children(p, root).find((x) => labelOf(x) === sid);
+  assert.ok(n, `no system node ${sid}: ${children(p, root).map(labelOf).join(', ')}`);
+  return n;
+}
+function itemNodes(p: Provider, sid: string): TreeNode[] {
+  return children(p, systemNode(p, sid)).flatMap((ch) => children(p, ch));
+}
+function itemNode(p: Provider, sid: string, itemId: string): TreeNode {
+  const n = itemNodes(p, sid).find((x) => x.item?.id === itemId);
+  assert.ok(n, `no item ${itemId} under ${sid}: ${itemNodes(p, sid).map((x) => x.item?.id).join(', ')}`);
+  return n;
+}
+
+describe('readiness checklist', function () {
+  this.timeout(30000);
+  let api: LandscapeLintApi;
+  before(async () => {
+    api = await getApi();
+    await runningClient(api);
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('landscapeLint.checklist.showAll');
+    await cleanUp();
+  });
+
+  it('shows the landscape, its 14 systems with their progress, chapters and item states', async () => {
+    const { editor } = await openExampleCopy(ACME, 'checklist-tree');
+    const p = api.checklist;
+    await waitForChecklist(p, editor.document, '14 systems', (c) => c.systems.length === 14);
+
+    const roots = children(p);
+    assert.strictEqual(roots.length, 1);
+    assert.strictEqual(labelOf(roots[0]), 'ACME Production Landscape');
+    assert.strictEqual(roots[0].description, '7 of 14 systems ready');
+    assert.strictEqual(roots[0].contextValue, 'checklistLandscape');
+
+    const systems = children(p, roots[0]);
+    assert.deepStrictEqual(systems.map(labelOf), SIDS);
+    const desc = Object.fromEntries(systems.map((s) => [labelOf(s), s.description]));
+    assert.strictEqual(desc.EDV, 'ERP development · 9/9');
+    assert.strictEqual(desc.EPR, 'ERP production · 5/9');
+    assert.strictEqual(desc.SOL, 'SAP Solution Manager 7.2 · 6/7');
+    assert.strictEqual(desc.CRP, 'CRM production · 1/2');
+    assert.strictEqual(desc.SBX, 'ERP sandbox (no connection to SAP) · 0/2');
+    assert.strictEqual(desc.GRP, 'GRC Access Control production · 0/9');
+    const ctx = Object.fromEntries(systems.map((s) => [labelOf(s), s.contextValue]));
+    assert.deepStrictEqual(
+      { EDV: ctx.EDV, EPR: ctx.EPR, SOL: ctx.SOL, CRP: ctx.CRP, S4Q: ctx.S4Q },
+      { EDV: 'checklistSystem.green', EPR: 'checklistSystem.red', SOL: 'checklistSystem.amber', CRP: 'checklistSystem.amber', S4Q: 'checklistSystem.green' },
+    );
+    // green systems start collapsed, the others expanded
+    assert.strictEqual(systemNode(p, 'EDV').collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.strictEqual(systemNode(p, 'EPR').collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+
+    // chapters
+    const eprChapters = children(p, systemNode(p, 'EPR'));
+    assert.deepStrictEqual(eprChapters.map((c) => `${labelOf(c)} ${c.description}`), [
+      '3.2 Checklist for Note Assistant 2/2',
+      '4.3 Checklist for ABAP Systems with Direct Connectivity 3/7',
+    ]);
+    assert.deepStrictEqual(children(p, systemNode(p, 'SOL')).map(labelOf), ['3.2 Checklist for Note Assistant', '5.3 Checklist for SAP Solution Manager']);
+    assert.deepStrictEqual(children(p, systemNode(p, 'FRN')).map(labelOf), ['3.2 Checklist for Note Assistant', '6.2 Checklist for Focused Run for SAP Solution Manager']);
+    assert.deepStrictEqual(children(p, systemNode(p, 'CRP')).map((c) => `${labelOf(c)} ${c.description}`), ['3.2 Checklist for Note Assistant 1/1', "Other findings of the guide's rules 0/1"]);
+    // PIP: Note Assistant not used, nothing applies
+    assert.deepStrictEqual(children(p, systemNode(p, 'PIP')).map(labelOf), ['No checklist item of the guide applies to this system.']);
+
+    // item states
+    const states = (sid: string): string[] => itemNodes(p, sid).map((n) => `${n.item!.id}=${n.item!.state}`);
+    assert.deepStrictEqual(states('EPR'), [
+      'na-implement-2576306=done', 'na-implement-2408073-2546220-2508268=n/a', 'na-trust-anchors=done',
+      'abap-upgrade-plugins=done', 'abap-note-assistant-transported=open', 'abap-implement-2738426=open', 'abap-request-comm-user=done',
+      'abap-run-oss-comm-task-list=open', 'abap-configure-sdccn=open', 'abap-check-saprouter=done',
+    ]);
+    assert.deepStrictEqual(states('SBX'), ['na-implement-2576306=n/a', 'na-implement-2408073-2546220-2508268=open', 'na-trust-anchors=open']);
+    assert.deepStrictEqual(states('CRP'), ['na-implement-2576306=n/a', 'na-implement-2408073-2546220-2508268=n/a', 'na-trust-anchors=done', 'other:na-download-channel=unknown']);
+
+    const implement = itemNode(p, 'EPR', 'abap-implement-2738426');
+    assert.strictEqual(labelOf(implement), 'Implement SAP Note 2738426 and transport it throughout the landscape.');
+    assert.strictEqual(implement.description, 'open · error');
+    assert.strictEqual(implement.contextValue, 'checklistItem.open.fixable');
+    assert.strictEqual(itemNode(p, 'SBX', 'na-trust-anchors').description, 'open · warning');
+    assert.strictEqual(itemNode(p, 'CRP', 'other:na-download-channel').description, 'not recorded');
+    assert.strictEqual(itemNode(p, 'CRP', 'other:na-download-channel').contextValue, 'checklistItem.unknown.fixable');
+    assert.strictEqual(itemNode(p, 'EDV', 'abap-implement-2738426').contextValue, 'checklistItem.done');
+    assert.strictEqual(itemNode(p, 'EDV', 'na-implement-2408073-2546220-2508268').contextValue, 'checklistItem.na');
+    // an open item's command reveals its finding: EPR's missing note (line 113)
+    assert.strictEqual(implement.command?.command, 'landscapeLint.checklist.reveal');
+    const [revealUri, revealRange] = implement.command!.arguments as [string, ChecklistRange];
+    assert.strictEqual(revealUri, editor.document.uri.toString());
+    assert.deepStrictEqual(revealRange, { start: { line: 113, character: 11 }, end: { line: 113, character: 29 } });
+  });
+
+  it('filterOpen keeps only open/unknown systems, chapters and items; showAll brings everything back', async () => {
+    const { editor } = await openExampleCopy(ACME, 'checklist-filter');
+    const p = api.checklist;
+    await waitForChecklist(p, editor.document, '14 systems', (c) => c.systems.length === 14);
+    const changed = new Promise<void>((resolve) => {
+      const sub = p.onDidChangeTreeData(() => { sub.dispose(); resolve(); });
+    });
+    await vscode.commands.executeCommand('landscapeLint.checklist.filterOpen');
+    await changed;
+    assert.strictEqual(p.openOnly, true);
+    const root = children(p)[0];
+    assert.deepStrictEqual(children(p, root).map(labelOf), ['EPR', 'BWD', 'BWP', 'SOL', 'CRP', 'SBX', 'GRP']);
+    assert.deepStrictEqual(children(p, systemNode(p, 'EPR')).map(labelOf), ['4.3 Checklist for ABAP Systems with Direct Connectivity']);
+    assert.deepStrictEqual(itemNodes(p, 'EPR').map((n) => n.item!.id), ['abap-note-assistant-transported', 'abap-implement-2738426', 'abap-run-oss-comm-task-list', 'abap-configure-sdccn']);
+    assert.ok(itemNodes(p, 'GRP').every((n) => n.item!.state === 'open' || n.item!.state === 'unknown'));
+
+    await vscode.commands.executeCommand('landscapeLint.checklist.showAll');
+    assert.strictEqual(p.openOnly, false);
+    assert.deepStrictEqual(children(p, children(p)[0]).map(labelOf), SIDS);
+    assert.strictEqual(itemNodes(p, 'EPR').length, 10);
+  });
+
+  it('refresh asks the server again and keeps the tree', async () => {
+    const { editor } = await openExampleCopy(ACME, 'checklist-refresh');
+    const p = api.checklist;
+    const first = await waitForChecklist(p, editor.document, '14 systems', (c) => c.systems.length === 14);
+    let events = 0;
+    const sub = p.onDidChangeTreeData(() => { events++; });
+    try {
+      await vscode.commands.executeCommand('landscapeLint.checklist.refresh');
+      // a new checklist object arrives from the server (load() replaces it)
+      const second = await waitFor('a refreshed checklist', () => (p.checklist && p.checklist !== first && !p.loading ? p.checklist : undefined), 15000);
+      assert.ok(events >= 1, 'onDidChangeTreeData fired');
+      assert.strictEqual(second.summary.ready, 7);
+      assert.deepStrictEqual(children(p, children(p)[0]).map(labelOf), SIDS);
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  it('reveal opens the file with the item\'s range selected', async () => {
+    const { editor } = await openExampleCopy(ACME, 'checklist-reveal');
+    const p = api.checklist;
+    await waitForChecklist(p, editor.document, '14 systems', (c) => c.systems.length === 14);
+    const node = itemNode(p, 'SBX', 'na-trust-anchors');
+    // close the editor first: reveal must open it again
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('no active editor', () => vscode.window.activeTextEditor === undefined, 10000);
+    await vscode.commands.executeCommand(node.command!.command, ...(node.command!.arguments ?? []));
+    const active = await waitFor('the revealed editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.toString() === editor.document.uri.toString() ? e : undefined;
+    }, 10000);
+    assert.strictEqual(rangeText(active.selection), '367:20-367:25');
+    assert.strictEqual(active.document.getText(active.selection), 'false');
+    // a system node reveals its SID key
+    const sbx = systemNode(p, 'SBX');
+    await vscode.commands.executeCommand(sbx.command!.command, ...(sbx.command!.arguments ?? []));
+    await waitFor('selection on the SBX key', () => rangeText(vscode.window.activeTextEditor!.selection) === '359:2-359:5', 10000);
+  });
+
+  it('applyFix on an open fixable item records the fix; after re-validation the item is done', async () => {
+    const { uri, editor } = await openExampleCopy(ACME, 'checklist-applyfix');
+    const p = api.checklist;
+    await waitForChecklist(p, editor.document, '14 systems', (c) => c.systems.length === 14);
+    const node = itemNode(p, 'SBX', 'na-trust-anchors');
+    assert.strictEqual(node.item!.state, 'open');
+    assert.strictEqual(node.contextValue, 'checklistItem.open.fixable');
+    assert.strictEqual(node.item!.fix?.title, 'Set noteAssistant.trustAnchors to true');
+
+    await vscode.commands.executeCommand('landscapeLint.checklist.applyFix', node);
+    assert.strictEqual(editor.document.lineAt(367).text.trimEnd().replace(/\s+#.*$/, ''), '      trustAnchors: true');
+    await waitForChecklist(p, editor.document, 'SBX na-trust-anchors done', (c) =>
+      c.systems.find((s) => s.sid === 'SBX')!.chapters.flatMap((ch) => ch.items).find((i) => i.id === 'na-trust-anchors')!.state === 'done');
+    const after = itemNode(p, 'SBX', 'na-trust-anchors');
+    assert.strictEqual(after.contextValue, 'checklistItem.done');
+    assert.strictEqual(systemNode(p, 'SBX').description, 'ERP sandbox (no connection to SAP) · 1/2');
+    const ds = await waitForDiagnosticsWhere(uri, 'SBX na-trust-anchors gone', (x) => withRule(x, 'na-trust-anchors', 367).length === 0 && x.length > 0);
+    assert.strictEqual(withRule(ds, 'na-trust-anchors', 383).length, 1, 'GRP keeps its trust-anchor warning');
+  });
+
+  it('the readiness report request answers Markdown and JSON for the open file', async () => {
+    const { editor } = await openExampleCopy(ACME, 'checklist-report');
+    const p = api.checklist;
+    await waitForChecklist(p, editor.document, '14 systems', (c) => c.systems.length === 14);
+    const client = await runningClient(api);
+    const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
+    const md = await client.sendRequest<ReportResult | null>('landscapeLint/report', { uri, format: 'markdown' });
+    assert.ok(md, 'no markdown report');
+    assert.strictEqual(md.format, 'markdown');
+    const base = editor.document.uri.path.split('/').pop()!.replace(/\.landscape\.yaml$/, '');
+    assert.strictEqual(md.fileName, `${base}.readiness.md`);
+    assert.match(md.content, /ACME Production Landscape/);
+    for (const sid of SIDS) assert.ok(md.content.includes(sid), `${sid} missing in the report`);
+    const json = await client.sendRequest<ReportResult | null>('landscapeLint/report', { uri, format: 'json' });
+    assert.ok(json);
+    assert.strictEqual(json.fileName, `${base}.readiness.json`);
+    const parsed = JSON.parse(json.content) as { summary: LandscapeChecklist['summary']; systems: { sid: string; status: string }[] };
+    assert.deepStrictEqual(parsed.summary, { systems: 14, ready: 7, red: 5, amber: 2, green: 7, itemsDone: 63, itemsTotal: 83 });
+    assert.deepStrictEqual(parsed.systems.map((s) => s.sid), SIDS);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Editor features through VS Code's own command API (so the whole path editor → language client →
+ * server → editor is exercised): hover, quick-fixes applied with `workspace.applyEdit`,
+ * completion, code lenses and the outline, on copies of examples/acme.landscape.yaml.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  cleanUp, copyExample, describeDiagnostic, getApi, hoverText, openExampleCopy, openInEditor, positionOf, ruleIdOf,
+  waitFor, waitForDiagnostics, waitForDiagnosticsWhere, withRule,
+} from './helpers';
+
+const ACME = 'acme.landscape.yaml';
+const SIDS = ['EDV', 'EQA', 'EPR', 'BWD', 'BWP', 'S4D', 'S4Q', 'S4P', 'SOL', 'FRN', 'CRP', 'PIP', 'SBX', 'GRP'];
+
+/** Code actions of VS Code's provider chain for `range` (only real CodeActions, not bare Commands). */
+async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
+  return (all ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof (a as vscode.Command).command === 'string'));
+}
+
+/** Waits for code actions (the server answers none while a validation of the newest version is pending). */
+function waitForCodeAction(uri: vscode.Uri, range: vscode.Range, what: string, pick: (a: vscode.CodeAction) => boolean): Promise<vscode.CodeAction> {
+  let last: string[] = [];
+  return waitFor(`${what} (code actions offered: ${JSON.stringify(last)})`, async () => {
+    const actions = await codeActionsAt(uri, range, vscode.CodeActionKind.QuickFix.value);
+    last = actions.map((a) => a.title);
+    return actions.find(pick);
+  }, 15000, 300);
+}
+
+async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit, `code action "${action.title}" has no edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit of "${action.title}" failed`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+describe('editor features', function () {
+  this.timeout(30000);
+  before(async () => { await getApi(); });
+  afterEach(cleanUp);
+
+  it('hover on SAP Note 2738426 explains the note, its task list and where it is implemented', async () => {
+    const { uri, editor } = await openExampleCopy(ACME, 'hover-note');
+    // EDV: `    notes: [2576306, 2738426, 2781565]` (line 44)
+    const pos = positionOf(editor.document, 44, '2738426', 3);
+    const hovers = await waitFor('a hover on 2738426', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
+      return h && h.length ? h : undefined;
+    }, 15000);
+    const text = hoverText(hovers);
+    for (const needle of ['SAP Note 2738426', 'SAP_BASIS_CONFIG_OSS_COMM', 'https://me.sap.com/notes/2738426']) {
+      assert.ok(text.includes(needle), `hover lacks "${needle}":\n${text}`);
+    }
+    // the hover range is the note number
+    const withRange = hovers.find((h) => h.range);
+    if (withRange?.range) assert.strictEqual(editor.document.getText(withRange.range), '2738426');
+  });
+
+  it('hover on a key shows the format description; hover on a comment shows nothing of ours', async () => {
+    const { uri, editor } = await openExampleCopy(ACME, 'hover-key');
+    // SBX: `      trustAnchors: false` (line 367)
+    const key = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, positionOf(editor.document, 367, 'trustAnchors', 2));
+    const text = hoverText(key ?? []);
+    assert.ok(/2620478/.test(text), `hover on trustAnchors should name SAP Note 2620478:\n${text}`);
+    const comment = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 5));
+    assert.strictEqual(hoverText(comment ?? []), '', 'no hover on a comment line');
+  });
+
+  it('quick-fix for SBX na-digital-signature, applied via executeCodeActionProvider + applyEdit, clears the diagnostic', async () => {
+    const { uri, editor } = await openExampleCopy(ACME, 'quickfix-ds');
+    const before = await waitForDiagnosticsWhere(uri, '35 diagnostics', (x) => x.length === 35);
+    const diag = withRule(before, 'na-digital-signature', 363)[0];
+    assert.ok(diag, before.map(describeDiagnostic).join('\n'));
+    const fix = await waitForCodeAction(uri, diag.range, 'the preferred quick-fix of na-digital-signature',
+      (a) => a.isPreferred === true && (a.diagnostics ?? []).some((d) => ruleIdOf(d) === 'na-digital-signature'));
+    assert.strictEqual(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.match(fix.title, /2408073/);
+    await applyCodeAction(fix);
+    const after = await waitForDiagnosticsWhere(uri, 'na-digital-signature to disappear', (x) => withRule(x, 'na-digital-signature').length === 0 && x.length > 0);
+    // the file now records the notes, and unrelated findings stay
+    assert.match(editor.document.lineAt(368).text, /^ {4}notes: \[.*2408073.*2546220.*2508268.*\]/);
+    assert.strictEqual(withRule(after, 'na-trust-anchors', 367).length, 1, after.map(describeDiagnostic).join('\n'));
+    assert.strictEqual(withRule(after, 'plugin-st-pi', 379).length, 1);
+    assert.ok(editor.document.isDirty);
+  });
+
+  it('quick-fix "Suppress … here" inserts a suppression comment and clears the diagnostic', async () => {
+    const { uri, editor } = await openExampleCopy(ACME, 'quickfix-suppress');
+    const before = await waitForDiagnosticsWhere(uri, '35 diagnostics', (x) => x.length === 35);
+    const diag = withRule(before, 'saprouter-check', 396)[0];
+    assert.ok(diag, before.map(describeDiagnostic).join('\n'));
+    const suppress = await waitForCodeAction(uri, diag.range, 'the suppress action of saprouter-check', (a) => /^Suppress saprouter-check here/.test(a.title));
+    await applyCodeAction(suppress);
+    await waitForDiagnosticsWhere(uri, 'saprouter-check to disappear', (x) => withRule(x, 'saprouter-check').length === 0 && x.length === 34);
+    const text = editor.document.getText();
+    assert.match(text, /# landscape-lint-disable-next-line saprouter-check/);
+  });
+
+  it('completion after `role: ` offers abap, solman and frun', async () => {
+    const uri = await copyExample(ACME, 'completion-role', (t) => t.replace('  SBX:\n    role: abap\n', '  SBX:\n    role: \n'));
+    const editor = await openInEditor(uri);
+    await waitForDiagnostics(uri);
+    assert.strictEqual(editor.document.lineAt(361).text, '    role: ');
+    const list = await waitFor('completion items after role:', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(361, 10));
+      return l && l.items.some((i) => label(i) === 'abap') ? l : undefined;
+    }, 15000);
+    const labels = list.items.map(label);
+    for (const role of ['abap', 'solman', 'frun']) assert.ok(labels.includes(role), labels.join(', '));
+    // applying the item gives a valid file again
+    const abap = list.items.find((i) => label(i) === 'abap')!;
+    const insert = abap.insertText === undefined ? 'abap' : typeof abap.insertText === 'string' ? abap.insertText : abap.insertText.value;
+    const range = abap.range === undefined ? new vscode.Range(361, 10, 361, 10) : 'inserting' in abap.range ? abap.range.inserting : abap.range;
+    assert.ok(await editor.edit((b) => b.replace(range, insert)));
+    assert.strictEqual(editor.document.lineAt(361).text, '    role: abap');
+  });
+
+  it('completion in SBX `notes: []` offers the SAP Notes the system lacks', async () => {
+    const { uri, editor } = await openExampleCopy(ACME, 'completion-notes');
+    assert.strictEqual(editor.document.lineAt(368).text, '    notes: []');
+    const list = await waitFor('completion items in notes: []', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(368, 12));
+      return l && l.items.length ? l : undefined;
+    }, 15000);
+    const labels = list.items.map(label);
+    for (const note of ['2408073', '2546220', '2508268']) assert.ok(labels.includes(note), `${note} not offered: ${labels.slice(0, 40).join(', ')}`);
+  });
+
+  it('code lenses show each system\'s checklist progress; the outline lists the 14 systems', async () => {
+    const { uri } = await openExampleCopy(ACME, 'lens-outline');
+    const lenses = await waitFor('14 code lenses', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return l && l.length === 14 ? l : undefined;
+    }, 15000);
+    const titleAt = (line: number): string | undefined => lenses.find((l) => l.range.start.line === line)?.command?.title;
+    assert.strictEqual(titleAt(32), '✓ 9/9 checklist items done'); // EDV
+    assert.strictEqual(titleAt(101), '✗ 5/9 checklist items done (4 open)'); // EPR
+    assert.strictEqual(titleAt(359), '✗ 0/2 checklist items done (2 open)'); // SBX
+    assert.strictEqual(titleAt(333), '◐ 1/2 checklist items done (1 not recorded)'); // CRP
+    assert.ok(lenses.every((l) => l.command?.command === 'landscapeLint.checklist.show'));
+
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const names: string[] = [];
+    const walk = (s: readonly vscode.DocumentSymbol[]): void => s.forEach((x) => { names.push(x.name); walk(x.children ?? []); });
+    walk(symbols ?? []);
+    for (const sid of SIDS) assert.ok(names.includes(sid), `${sid} not in the outline: ${names.join(', ')}`);
+  });
+});
+
+function label(i: vscode.CompletionItem): string {
+  return typeof i.label === 'string' ? i.label : i.label.label;
+}
