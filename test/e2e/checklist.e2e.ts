@@ -214,6 +214,35 @@ describe('readiness checklist', function () {
     assert.strictEqual(withRule(ds, 'na-trust-anchors', 383).length, 1, 'GRP keeps its trust-anchor warning');
   });
 
+  it('exportReport writes the Markdown report to the file the save dialog returns', async function () {
+    const { editor } = await openExampleCopy(ACME, 'checklist-export');
+    const p = api.checklist;
+    await waitForChecklist(p, editor.document, '14 systems', (c) => c.systems.length === 14);
+    // The save dialog cannot be driven through the API; the extension and its tests share one
+    // `vscode` API object (both live in the extension's folder), so it is stubbed for this test.
+    const win = vscode.window as { showSaveDialog: typeof vscode.window.showSaveDialog };
+    const original = win.showSaveDialog;
+    const target = vscode.Uri.joinPath(editor.document.uri, '..', `${editor.document.uri.path.split('/').pop()}.export.md`);
+    let asked: vscode.SaveDialogOptions | undefined;
+    try {
+      win.showSaveDialog = async (o) => { asked = o; return target; };
+    } catch {
+      /* frozen API object */
+    }
+    if (win.showSaveDialog === original) this.skip();
+    try {
+      await vscode.commands.executeCommand('landscapeLint.checklist.exportReport');
+    } finally {
+      win.showSaveDialog = original;
+    }
+    assert.ok(asked, 'the save dialog was not asked for');
+    assert.match(asked.defaultUri?.path ?? '', /\.readiness\.md$/);
+    const written = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    assert.match(written, /ACME Production Landscape/);
+    for (const sid of SIDS) assert.ok(written.includes(sid), `${sid} missing in the exported report`);
+    await vscode.workspace.fs.delete(target);
+  });
+
   it('the readiness report request answers Markdown and JSON for the open file', async () => {
     const { editor } = await openExampleCopy(ACME, 'checklist-report');
     const p = api.checklist;
