@@ -126,9 +126,10 @@ export function installVsix(entry, vsix, userDataDir, env) {
 
 /**
  * Starts code-server in its own process group. Resolves once /healthz answers.
+ * `workspaceTrust: true` drops --disable-workspace-trust (see run-extension-tests.mjs --restricted).
  * Returns { proc, port, url, logFile, stop(), onLine(fn) }.
  */
-export async function startCodeServer({ entry, userDataDir, runDir, env, verbose = false }) {
+export async function startCodeServer({ entry, userDataDir, runDir, env, verbose = false, workspaceTrust = false }) {
   const port = await freePort();
   const logFile = path.join(runDir, 'code-server.log');
   const logStream = fs.createWriteStream(logFile);
@@ -140,7 +141,8 @@ export async function startCodeServer({ entry, userDataDir, runDir, env, verbose
     ...profileArgs(userDataDir),
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // workspaceTrust: leave trust on (restricted-mode runs); the user settings decide the rest
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];

@@ -12,6 +12,9 @@
 //   --grep TEXT                only tests whose full title matches
 //   --verbose                  relay code-server's own log lines too
 //   --screenshot FILE          save a screenshot of the editor at the end
+//   --restricted               restricted mode: workspace trust on, the folder untrusted; runs
+//                              only the tests titled "[restricted]" unless --grep is given
+//                              (also: LL_E2E_RESTRICTED=1)
 //
 // Trusts only the result file written by the tests' run(): a missing or stale
 // file (extension host crashed, tests never started) is a failure, whatever
@@ -24,6 +27,22 @@ import {
   startCodeServer, launchBrowser, extensionTestUrl, log, sleep, tail, printOutputChannels, NOISE,
 } from './lib.mjs';
 
+/** Title marker of the tests that a --restricted run runs (test/e2e/restricted.e2e.ts). */
+const RESTRICTED_GREP = '[restricted]';
+
+/**
+ * User settings of a restricted-mode run: trust is on, and nothing trusts the folder. A fresh
+ * profile (user-data-dir) and a fresh browser context hold no trusted-folder list, and with
+ * startupPrompt "never" no dialog asks (and blocks the workbench): the folder opens untrusted.
+ */
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 function parseArgs(argv) {
   const o = {
     extension: REPO,
@@ -33,6 +52,7 @@ function parseArgs(argv) {
     grep: process.env.LL_E2E_GREP || '',
     verbose: !!process.env.LL_E2E_VERBOSE,
     screenshot: null,
+    restricted: process.env.LL_E2E_RESTRICTED === '1',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -43,18 +63,20 @@ function parseArgs(argv) {
     else if (a === '--grep') o.grep = val();
     else if (a === '--verbose') o.verbose = true;
     else if (a === '--screenshot') o.screenshot = path.resolve(val());
+    else if (a === '--restricted') o.restricted = true;
     else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else o.workspace = path.resolve(a);
   }
   o.tests ??= path.join(REPO, 'out', 'test', 'e2e', 'index.js');
+  if (o.restricted && !o.grep) o.grep = RESTRICTED_GREP;
   if (!(o.timeout > 0)) usage('--timeout must be a positive number of seconds');
   return o;
 }
 
 function usage(err) {
   const text = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n')
-    .filter((l) => l.startsWith('//')).slice(0, 20).map((l) => l.slice(3)).join('\n');
+    .filter((l) => l.startsWith('//')).slice(0, 23).map((l) => l.slice(3)).join('\n');
   if (err) console.error(`run-extension-tests: ${err}\n`);
   console.error(text);
   process.exit(err ? 2 : 0);
@@ -74,8 +96,8 @@ async function main(o) {
   if (!fs.existsSync(o.tests)) throw new Error(`tests module ${o.tests} not found (run \`npm run compile-tests\` or \`npx tsc -p test/e2e\` first)`);
 
   const entry = ensureCodeServer();
-  const runDir = makeRunDir('tests');
-  const userDataDir = makeUserDataDir(runDir);
+  const runDir = makeRunDir(o.restricted ? 'restricted' : 'tests');
+  const userDataDir = makeUserDataDir(runDir, o.restricted ? RESTRICTED_SETTINGS : {});
   const workspace = copyWorkspace(o.workspace, runDir);
   const resultFile = path.join(runDir, 'e2e-result.json');
   const runId = `${process.pid}-${Date.now()}`;
@@ -86,8 +108,10 @@ async function main(o) {
     LL_E2E_RESULT: resultFile,
     LL_E2E_RUN_ID: runId,
     ...(o.grep ? { LL_E2E_GREP: o.grep } : {}),
+    LL_E2E_RESTRICTED: o.restricted ? '1' : '',
   });
-  const cs = await startCodeServer({ entry, userDataDir, runDir, env, verbose: o.verbose });
+  if (o.restricted) log('e2e', `restricted mode: workspace trust enabled, folder untrusted; grep ${JSON.stringify(o.grep)}`);
+  const cs = await startCodeServer({ entry, userDataDir, runDir, env, verbose: o.verbose, workspaceTrust: o.restricted });
   log('e2e', `code-server pid ${cs.proc.pid} on ${cs.url}`);
 
   let hostExit = null;      // { code, line } when code-server logs the extension host's end
