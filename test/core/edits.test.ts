@@ -27,6 +27,12 @@ const CASES: { name: string; uri?: string; text: string; op: Op; expected: strin
   { name: 'remove the last entry of a flow map', text: 'a: { x: 1, pw: s }\n', op: ['remove', ['a', 'pw']], expected: 'a: { x: 1 }\n' },
   { name: 'replace a list item in place', text: 'a:\n  t: [EDV, EQX, EPR]\n', op: ['set', ['a', 't', 1], 'EQA'], expected: 'a:\n  t: [EDV, EQA, EPR]\n' },
   { name: 'a missing list item is not inserted as a key', text: 'a:\n  t: [EDV]\n', op: ['set', ['a', 't', 3], 'EQA'], expected: 'a:\n  t: [EDV]\n' },
+  {
+    name: 'top-level keys go before the systems and their comment',
+    text: 'landscape: T\n# the systems\nsystems:\n  EDV: { role: abap }\n',
+    op: ['set', ['communicationUsers', 'S0000000001'], { description: 'x' }],
+    expected: 'landscape: T\ncommunicationUsers:\n  S0000000001:\n    description: x\n# the systems\nsystems:\n  EDV: { role: abap }\n',
+  },
   { name: 'rename a key', text: 'a:\n  conection: direct\n', op: ['rename', ['a', 'conection'], 'connection'], expected: 'a:\n  connection: direct\n' },
   { name: 'JSON: append to a list', uri: 'file:///t.landscape.json', text: '{\n  "a": { "notes": [1] }\n}\n', op: ['add', ['a', 'notes'], [2]], expected: '{\n  "a": { "notes": [1, 2] }\n}\n' },
   {

@@ -72,6 +72,11 @@ describe('editor features', function () {
     const before = await waitForDiagnosticsWhere(uri, '35 diagnostics', (x) => x.length === 35);
     const diag = withRule(before, 'na-digital-signature', 363)[0];
     assert.ok(diag, before.map(describeDiagnostic).join('\n'));
+    console.log('DEBUG diag', JSON.stringify((diag as any).data), JSON.stringify(diag.range), editor.document.version);
+    for (const r of [diag.range, new vscode.Range(363, 12, 363, 12), new vscode.Range(363, 0, 363, 30)]) {
+      const all = await vscode.commands.executeCommand<any[]>('vscode.executeCodeActionProvider', uri, r);
+      console.log('DEBUG actions', JSON.stringify(r), JSON.stringify(all.map((a) => [a.title, a.kind?.value, a.isPreferred, a.diagnostics?.length])));
+    }
     const fix = await waitForCodeAction(uri, diag.range, 'the preferred quick-fix of na-digital-signature',
       (a) => a.isPreferred === true && (a.diagnostics ?? []).some((d) => ruleIdOf(d) === 'na-digital-signature'));
     assert.strictEqual(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);

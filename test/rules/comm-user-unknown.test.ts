@@ -66,7 +66,7 @@ describe(RULE, () => {
     assert.deepEqual(titles(f), ['Declare S0023456788 under communicationUsers']);
     assert.match(f.message, /: declare it under communicationUsers/);
     const { text: out, result } = fixed(r, f);
-    assert.equal(out, `${text}communicationUsers:\n  S0023456788:\n    description: Used by EDV\n`);
+    assert.equal(out, text.replace('systems:\n', 'communicationUsers:\n  S0023456788:\n    description: Used by EDV\nsystems:\n'));
     assert.equal(ofRule(result, RULE).length, 0);
   });
 

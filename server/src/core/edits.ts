@@ -146,6 +146,14 @@ export class DocEditor {
     if (node && isMap(node)) {
       const map = node as YAMLMap;
       if (map.flow) return [this.insertIntoFlowMap(map, key, value)];
+      const systems = mapPath.length === 0 && key !== 'systems' ? (map.items as Pair[]).find((p) => isScalar(p.key) && (p.key as Scalar).value === 'systems') : undefined;
+      if (systems && (systems.key as YamlNode).range) {
+        // top-level metadata (communicationUsers, tracks) goes before the systems, above their comment
+        let line = this.lineOf((systems.key as YamlNode).range![0]);
+        while (line > 0 && /^\s*#/.test(this.doc.lines.lineText(line - 1))) line--;
+        const col = this.doc.lines.positionAt((systems.key as YamlNode).range![0]).character;
+        return [this.insert(this.doc.lines.lineStart(line), this.blockEntry(key, value, col))];
+      }
       const firstKey = (map.items[0] as Pair | undefined)?.key as YamlNode | undefined;
       const col = firstKey?.range ? this.doc.lines.positionAt(firstKey.range[0]).character : 0;
       const at = this.afterLastLine(map);
