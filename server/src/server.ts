@@ -99,7 +99,17 @@ function configFor(uri: string): LintConfig {
   return mergeConfig(fileConfig ?? {}, { rules: settings.rules, maxFileSize: settings.maxFileSizeKB * 1024 });
 }
 
+/** Language ids of the extension's languages: a document opened with them is ours whatever its name (e.g. untitled). */
+const LANDSCAPE_LANGUAGE_IDS = new Set(['sap-landscape-yaml', 'sap-landscape-json']);
+
+/** JSON for an open document with the JSON language id, else decided by the file name. */
+function formatOfOpen(uri: string): 'json' | undefined {
+  return documents.get(uri)?.languageId === 'sap-landscape-json' ? 'json' : undefined;
+}
+
 function isOurs(uri: string): boolean {
+  const open = documents.get(uri);
+  if (open && LANDSCAPE_LANGUAGE_IDS.has(open.languageId)) return true;
   const file = uriToPath(uri);
   if (/\.landscape\.(ya?ml|json)$/i.test(uri)) return true;
   return file !== undefined && isLandscapeFile(file, folderOf(file), settings.files);
@@ -108,7 +118,7 @@ function isOurs(uri: string): boolean {
 function lintAndPublish(uri: string, text: string, version: number | undefined): void {
   try {
     const started = Date.now();
-    const result = lintText(uri, text, { config: configFor(uri) });
+    const result = lintText(uri, text, { config: configFor(uri), format: formatOfOpen(uri) });
     results.set(uri, { version, result });
     const diagnostics = result.findings.map((f, i) => toDiagnostic(f, uri, i, undefined, version));
     void connection.sendDiagnostics({ uri, version, diagnostics });
@@ -290,7 +300,7 @@ function currentResult(uri: string): LintResult | undefined {
   if (!doc || !isOurs(uri)) return undefined;
   const entry = results.get(uri);
   if (entry && entry.version === doc.version) return entry.result;
-  const result = lintText(uri, doc.getText(), { config: configFor(uri) });
+  const result = lintText(uri, doc.getText(), { config: configFor(uri), format: formatOfOpen(uri) });
   results.set(uri, { version: doc.version, result });
   return result;
 }

@@ -64,6 +64,19 @@ describe('language server over stdio', function () {
     assert.ok(!client.diagnostics.some((p) => p.uri.endsWith('ignored.yaml')));
   });
 
+  it('checks an untitled document opened with the landscape language id', async () => {
+    client = new TestLspClient();
+    await client.initialize();
+    const uri = 'untitled:Untitled-1';
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sap-landscape-yaml', version: 1, text: BROKEN } });
+    const pub = await client.waitFor((p) => p.uri === uri);
+    assert.ok(pub.diagnostics.some((d) => d.code === 'schema'));
+    const other = 'untitled:Untitled-2';
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'yaml', version: 1, text: BROKEN } });
+    await new Promise((r) => setTimeout(r, 400));
+    assert.ok(!client.diagnostics.some((p) => p.uri === other), 'a plain YAML document was checked');
+  });
+
   it('survives garbage documents without crashing', async () => {
     client = new TestLspClient();
     await client.initialize();

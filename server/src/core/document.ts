@@ -12,6 +12,8 @@ export interface ParseOptions {
   maxFileSize?: number;
   /** Upper bound on nodes produced by expanding YAML aliases (billion-laughs guard). */
   maxAliasNodes?: number;
+  /** The format when the name does not tell (an untitled editor with a JSON language id). */
+  format?: LandscapeFormat;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -47,7 +49,7 @@ export class LandscapeDocument {
 
   constructor(readonly uri: string, readonly text: string, options: ParseOptions = {}) {
     this.lines = new LineIndex(text);
-    this.format = formatOf(uri);
+    this.format = options.format ?? formatOf(uri);
     const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const size = Buffer.byteLength(text, 'utf8');
     if (size > maxSize) {

@@ -4,6 +4,7 @@ import { toFindings } from '../rules/rule';
 import type { LintConfig } from './config';
 import { effectiveSeverity, EMPTY_CONFIG } from './config';
 import { LandscapeDocument } from './document';
+import type { LandscapeFormat } from './document';
 import { ENGINE_RULES } from './engineRules';
 import type { LandscapeModel } from './model';
 import { readLandscape } from './model';
@@ -33,6 +34,8 @@ export interface LintOptions {
   config?: LintConfig;
   /** Overrides config.maxFileSize. */
   maxFileSize?: number;
+  /** File format when the uri does not tell (see ParseOptions.format). */
+  format?: LandscapeFormat;
   /** Restricts the domain rules (tests). */
   rules?: readonly Rule[];
 }
@@ -59,7 +62,7 @@ function runRule(rule: Rule, doc: LandscapeDocument, model: LandscapeModel): Fin
 /** The whole pipeline: parse, schema, rules, severity settings, suppression comments. */
 export function lintText(uri: string, text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? EMPTY_CONFIG;
-  const doc = new LandscapeDocument(uri, text, { maxFileSize: options.maxFileSize ?? config.maxFileSize });
+  const doc = new LandscapeDocument(uri, text, { maxFileSize: options.maxFileSize ?? config.maxFileSize, format: options.format });
   const model = readLandscape(doc.value);
   const raw: Finding[] = [...doc.parseFindings];
   let rawRuleFindings: Finding[] = [];
