@@ -2,7 +2,9 @@
 // UI smoke test in a real VS Code (code-server) driven like a person would:
 // installs a .vsix, opens the workspace, Ctrl+P opens a landscape file, waits
 // for the Problems panel to list a diagnostic, hovers a note number and waits
-// for the hover; saves PNG screenshots of each step.
+// for the hover, applies the quick-fix from the light bulb (Ctrl+.) and waits
+// for the diagnostic to go, opens the Readiness Checklist view; saves PNG
+// screenshots of each step.
 //
 //   node scripts/e2e/ui-smoke.mjs EXTENSION.vsix [options]
 //   node scripts/e2e/ui-smoke.mjs --dev EXTENSION_DIR [options]   (no packaging: load as development extension)
@@ -15,6 +17,10 @@
 //                        capture group 1 is the token if present (default: a note number
 //                        in `notes: [..]` or a `- 1234567` list item)
 //   --hover-text TEXT    text the hover must contain (default: any non-empty hover)
+//   --fix-anchor REGEX   line after which the quick-fix token is searched (default: the SBX system)
+//   --fix-token REGEX    where to open the light bulb (default: that system's basis value)
+//   --fix-title TEXT     the quick-fix to choose (default: "Add SAP Notes 2408073")
+//   --checklist-text T   a row the checklist view must show (default: EDV)
 //   --screenshots DIR    where PNGs go (default: <repo>/screenshots/ui-smoke)
 //   --timeout SECONDS    overall limit (default 300)
 //   --step-timeout SECS  limit for each wait (default 60)
@@ -38,6 +44,11 @@ function parseArgs(argv) {
     // a note number in `notes: [1234567, …]` or a `- 1234567` list item
     hoverToken: '(?:^\\s*-\\s*|notes:\\s*\\[\\s*)(\\d{6,8})\\b',
     hoverText: '',
+    // the quick-fix step: the first `fixToken` line after the `fixAnchor` line, and the fix's title
+    fixAnchor: '^\\s+SBX:',
+    fixToken: 'basis:\\s*(\\d{3} SP\\d+)',
+    fixTitle: 'Add SAP Notes 2408073',
+    checklistText: 'EDV',
     screenshots: path.join(REPO, 'screenshots', 'ui-smoke'),
     timeout: 300,
     stepTimeout: 60,
@@ -53,6 +64,10 @@ function parseArgs(argv) {
     else if (a === '--text') o.text = val();
     else if (a === '--hover-token') o.hoverToken = val();
     else if (a === '--hover-text') o.hoverText = val();
+    else if (a === '--fix-anchor') o.fixAnchor = val();
+    else if (a === '--fix-token') o.fixToken = val();
+    else if (a === '--fix-title') o.fixTitle = val();
+    else if (a === '--checklist-text') o.checklistText = val();
     else if (a === '--screenshots') o.screenshots = path.resolve(val());
     else if (a === '--timeout') o.timeout = Number(val());
     else if (a === '--step-timeout') o.stepTimeout = Number(val());
@@ -254,6 +269,48 @@ async function main(o) {
       await sleep(500); // let the fade-in finish before the screenshot
     });
     await shot(page, '04-hover');
+
+    // Quick-fix from the light bulb: the digital-signature finding sits on the basis value of the
+    // system whose message the Problems panel showed; Ctrl+. opens the code action menu there.
+    const fixTarget = findToken(path.join(workspace, o.file), o.fixToken, o.fixAnchor);
+    await check(`quick-fix "${o.fixTitle}" from the light bulb clears "${o.text}"`, async () => {
+      if (!fixTarget) throw new Error(`no line of ${o.file} matches --fix-token ${o.fixToken}`);
+      await page.keyboard.press('Escape');
+      // as a person would: open the problem from the Problems panel (the cursor lands on it)
+      const problem = page.locator('.markers-panel .monaco-list-row', { hasText: o.text }).first();
+      await poll(`the problem "${o.text}" in the panel`, () => problem.isVisible(), stepMs);
+      await problem.dblclick();
+      await poll(`the cursor on line ${fixTarget.line}`, async () =>
+        ((await page.locator('.statusbar').first().textContent()) ?? '').includes(`Ln ${fixTarget.line},`), stepMs);
+      const menu = page.locator('.action-widget .monaco-list-row, .context-view .action-item, .monaco-action-bar .action-item').filter({ hasText: o.fixTitle });
+      await poll('the quick-fix menu', async () => {
+        if ((await menu.count()) > 0 && (await menu.first().isVisible())) return true;
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+.');
+        await sleep(1500);
+        return (await menu.count()) > 0 && (await menu.first().isVisible());
+      }, stepMs, 250);
+      await shot(page, '05-lightbulb');
+      // choose it with the keyboard (the menu's overlay swallows synthetic clicks)
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let i = 0; i < 8 && !((await focused.first().textContent().catch(() => '')) ?? '').includes(o.fixTitle); i++) {
+        await page.keyboard.press('ArrowDown');
+        await sleep(150);
+      }
+      if (!((await focused.first().textContent().catch(() => '')) ?? '').includes(o.fixTitle)) throw new Error(`could not focus "${o.fixTitle}" in the quick-fix menu`);
+      await page.keyboard.press('Enter');
+      await poll(`the Problems panel without "${o.text}"`, async () =>
+        !((await page.locator('.markers-panel').first().textContent()) ?? '').includes(o.text), stepMs);
+    });
+    await shot(page, '06-fixed');
+
+    await check('the Readiness Checklist view lists the systems', async () => {
+      await runCommand(page, 'Landscape Lint: Show Readiness Checklist');
+      const rows = page.locator('.pane-body .monaco-list-row', { hasText: o.checklistText });
+      await poll(`a checklist row containing "${o.checklistText}"`, async () => (await rows.count()) > 0 && rows.first().isVisible(), stepMs);
+      await sleep(500);
+    });
+    await shot(page, '07-checklist');
   } finally {
     if (browser) await browser.close().catch(() => {});
     await cs.stop();
@@ -264,14 +321,30 @@ async function main(o) {
   }
 }
 
+/** Runs a command by its title through F1. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  const input = page.locator('.quick-input-widget input').first();
+  await poll('the command palette', async () => {
+    await page.keyboard.press('F1');
+    return input.isVisible({ timeout: 2000 });
+  }, 30_000, 1000);
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
+  await poll(`"${title}" in the command palette`, async () => (await row.count()) > 0, 30_000);
+  await page.keyboard.press('Enter');
+}
+
 /**
  * First match of `source` in the file, skipping comment lines. When the regex has
  * a capture group, the group is the token. Returns { line, column (1-based), text }.
  */
-function findToken(file, source) {
+function findToken(file, source, anchor) {
   const re = new RegExp(source, 'd');
   const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
+  const from = anchor ? lines.findIndex((l) => new RegExp(anchor).test(l)) : 0;
+  if (from < 0) return null;
+  for (let i = from; i < lines.length; i++) {
     if (/^\s*(#|\/\/)/.test(lines[i])) continue;
     const m = re.exec(lines[i]);
     if (!m) continue;

@@ -39,6 +39,17 @@ async function waitForChecklist(p: Provider, doc: vscode.TextDocument, what: str
   }, 20000);
 }
 
+/** Waits until the tree has not changed for `quietMs` and is not loading (so that a later change has a known cause). */
+async function treeSettled(p: Provider, quietMs = 800): Promise<void> {
+  let last = Date.now();
+  const sub = p.onDidChangeTreeData(() => { last = Date.now(); });
+  try {
+    await waitFor('the checklist tree to settle', () => !p.loading && Date.now() - last >= quietMs, 15000, 100);
+  } finally {
+    sub.dispose();
+  }
+}
+
 function systemNode(p: Provider, sid: string): TreeNode {
   const root = children(p)[0];
   const n = children(p, root).find((x) => labelOf(x) === sid);
@@ -158,7 +169,10 @@ describe('readiness checklist', function () {
   it('refresh asks the server again and keeps the tree', async () => {
     const { editor } = await openExampleCopy(ACME, 'checklist-refresh');
     const p = api.checklist;
-    const first = await waitForChecklist(p, editor.document, '14 systems', (c) => c.systems.length === 14);
+    await waitForChecklist(p, editor.document, '14 systems', (c) => c.systems.length === 14);
+    // the file's own validations refresh the tree too: let them pass, so the next change is the command's
+    await treeSettled(p);
+    const first = p.checklist;
     let events = 0;
     const sub = p.onDidChangeTreeData(() => { events++; });
     try {
@@ -230,9 +244,17 @@ describe('readiness checklist', function () {
       /* frozen API object */
     }
     if (win.showSaveDialog === original) this.skip();
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await vscode.commands.executeCommand('landscapeLint.checklist.exportReport');
+      const done = vscode.commands.executeCommand('landscapeLint.checklist.exportReport').then(() => 'done' as const);
+      const stuck = new Promise<'stuck'>((resolve) => { timer = setTimeout(() => resolve('stuck'), 15000); });
+      if (await Promise.race([done, stuck]) === 'stuck') {
+        // the stub did not reach the extension: a real save dialog (a quick input) is waiting
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        assert.fail('exportReport did not finish within 15 s: is a real save dialog open (the stub of window.showSaveDialog did not reach the extension)?');
+      }
     } finally {
+      if (timer) clearTimeout(timer);
       win.showSaveDialog = original;
     }
     assert.ok(asked, 'the save dialog was not asked for');

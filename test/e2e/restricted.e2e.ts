@@ -4,7 +4,7 @@
  *
  * Only meaningful in a run with workspace trust enabled and the folder untrusted:
  *   node scripts/e2e/run-extension-tests.mjs --restricted
- * which sets LL_E2E_RESTRICTED=1 and runs only the tests titled "[restricted]". In a normal run
+ * which sets LL_E2E_RESTRICTED=1 and runs only the tests titled "restricted-mode". In a normal run
  * (trust disabled, so everything is trusted) these tests are skipped (pending).
  */
 import * as assert from 'assert';
@@ -13,7 +13,7 @@ import { cleanUp, EXTENSION_ID, getApi, openExampleCopy, waitFor, waitForDiagnos
 
 const RESTRICTED_RUN = process.env.LL_E2E_RESTRICTED === '1';
 
-describe('[restricted] untrusted workspace', function () {
+describe('restricted-mode: untrusted workspace', function () {
   this.timeout(30000);
   before(function () {
     if (!RESTRICTED_RUN) this.skip();
