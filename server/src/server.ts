@@ -275,6 +275,8 @@ documents.onDidOpen((e) => {
   if (isOurs(e.document.uri)) lintAndPublish(e.document.uri, e.document.getText(), e.document.version);
 });
 documents.onDidChangeContent((e) => {
+  // TextDocuments fires this on open too, right after onDidOpen has linted that very version
+  if (results.get(e.document.uri)?.version === e.document.version) return;
   if (isOurs(e.document.uri)) schedule(e.document);
 });
 documents.onDidClose((e) => {

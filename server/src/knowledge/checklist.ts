@@ -78,7 +78,7 @@ const NOTE_ASSISTANT_ITEMS: readonly ChecklistItem[] = [
   {
     id: 'na-implement-2576306',
     chapter: '3.2',
-    text: 'Note Assistant enabled for TCI: implement SAP Note 2576306.',
+    text: 'Note Assistant enabled for TCI: implement SAP Note 2576306 (and set up the note download channel, guide 2.1.4.2 step 2).',
     origin: 'checklist',
     sections: ['2.1.4.2'],
     conditions: ['below-digital-signature-sp', 'tci-enabled'],
@@ -88,7 +88,7 @@ const NOTE_ASSISTANT_ITEMS: readonly ChecklistItem[] = [
   {
     id: 'na-implement-2408073-2546220-2508268',
     chapter: '3.2',
-    text: 'Note Assistant not enabled for TCI: implement SAP Notes 2408073, 2546220 and 2508268.',
+    text: 'Note Assistant not enabled for TCI: implement SAP Notes 2408073, 2546220 and 2508268 (and set up the note download channel, guide 2.1.4.2 step 2).',
     origin: 'checklist',
     sections: ['2.1.4.2', '2.1.4.3'],
     conditions: ['below-digital-signature-sp', 'not-tci-enabled'],
