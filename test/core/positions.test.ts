@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { dedent, lint, ofRule, rangeText } from '../support/helpers';
+import { applyFix, dedent, lint, ofRule, rangeText } from '../support/helpers';
 
 const BASE = dedent(`
   landscape: Test
@@ -89,5 +89,30 @@ describe('schema diagnostics land on their node', () => {
     for (const c of CASES) {
       for (const f of ofRule(lint(c.doc), 'schema')) assert.notEqual(f.range.start.line, 0, `${c.name}: ${f.message}`);
     }
+  });
+});
+
+describe('schema quick-fixes', () => {
+  const FIXES: { name: string; doc: string; expected: string }[] = [
+    { name: 'rename a typo\'d key', doc: BASE.replace('connection: none', 'conection: none'), expected: BASE },
+    { name: 'change an enum value to the close one', doc: BASE.replace('connection: none', 'connection: direkt'), expected: BASE.replace('connection: none', 'connection: direct') },
+    { name: 'remove a key not allowed for the role', doc: BASE.replace('role: abap', 'role: frun\n    release: "2.0"').replace('    connection: none\n', '    connection: none\n'), expected: BASE.replace('role: abap', 'role: frun\n    release: "2.0"').replace('    connection: none\n', '') },
+  ];
+  for (const c of FIXES) {
+    it(c.name, () => {
+      const r = lint(c.doc);
+      const f = r.findings.find((x) => x.ruleId === 'schema' && x.fixes?.some((fx) => fx.isPreferred));
+      assert.ok(f, JSON.stringify(r.findings.map((x) => x.message)));
+      const fixed = applyFix(r, f!, f!.fixes!.findIndex((fx) => fx.isPreferred));
+      assert.equal(fixed, c.expected);
+      assert.deepEqual(ofRule(lint(fixed), 'schema').map((x) => x.message), []);
+    });
+  }
+
+  it('offers no rename when the suggested key already exists, only removal', () => {
+    const r = lint(BASE.replace('connection: none', 'connection: none\n    conection: none'));
+    const f = ofRule(r, 'schema')[0];
+    assert.deepEqual(f.fixes!.map((x) => x.title), ["Remove the unknown key 'conection'"]);
+    assert.equal(applyFix(r, f), BASE);
   });
 });

@@ -2,7 +2,8 @@ import type { ErrorObject } from 'ajv';
 import schemaJson from '../../../schemas/landscape.schema.json';
 import { validate as precompiled } from '../generated/landscapeValidator';
 import type { LandscapeDocument } from './document';
-import type { Finding, NodePath } from './types';
+import { DocEditor } from './edits';
+import type { Finding, Fix, NodePath } from './types';
 
 /** The landscape JSON schema (schemas/landscape.schema.json), as bundled. */
 export const LANDSCAPE_SCHEMA: Record<string, unknown> = schemaJson as Record<string, unknown>;
@@ -172,11 +173,18 @@ function toFinding(doc: LandscapeDocument, err: ErrorObject): Finding | undefine
       const known = Object.keys((parentSchema.properties as Record<string, unknown>) ?? {});
       const suggestion = closest(key, known);
       const keyPath = [...path, key];
+      const editor = new DocEditor(doc);
+      const fixes: Fix[] = [];
+      // a rename would collide when the right key is already there
+      const present = doc.nodeAt([...path, suggestion ?? '']).pair !== undefined;
+      if (suggestion && !present) fixes.push({ title: `Rename '${key}' to '${suggestion}'`, edits: editor.renameKey(keyPath, suggestion), isPreferred: true });
+      fixes.push({ title: `Remove the unknown key '${key}'`, edits: editor.removeKey(keyPath) });
       return {
         ...base,
         message: `Unknown key '${key}' ${where(path)}${suggestion ? ` — did you mean '${suggestion}'?` : known.length ? `; allowed keys: ${known.join(', ')}` : ''}`,
         range: doc.rangeOfKey(keyPath) ?? doc.rangeFor(keyPath),
         data: { keyword: 'unknown-key', key, suggestion, path: keyPath },
+        fixes: fixes.filter((f) => f.edits.length),
       };
     }
     case 'required': {
@@ -194,11 +202,13 @@ function toFinding(doc: LandscapeDocument, err: ErrorObject): Finding | undefine
       const allowed = (err.params as { allowedValues: unknown[] }).allowedValues ?? [];
       const suggestion = typeof err.data === 'string' ? closest(err.data, allowed.map(String)) : undefined;
       const field = lastKey(path) ?? 'value';
+      const edits = suggestion ? new DocEditor(doc).setValue(path, suggestion) : [];
       return {
         ...base,
         message: `${capital(describeValue(err.data))} is not a valid ${field} ${where(path.slice(0, -1))}; expected one of: ${allowed.join(', ')}${suggestion ? ` — did you mean '${suggestion}'?` : ''}`,
         range: doc.rangeFor(path),
         data: { keyword: 'enum', allowed, suggestion, path },
+        ...(edits.length ? { fixes: [{ title: `Change to '${suggestion}'`, edits, isPreferred: true }] } : {}),
       };
     }
     case 'pattern': {
@@ -258,6 +268,7 @@ function toFinding(doc: LandscapeDocument, err: ErrorObject): Finding | undefine
         message: `'${key}' is not allowed ${role ? `for a system with role ${role}` : where(path.slice(0, -1))}${key === 'connection' ? ' (connection applies to role abap only)' : ''}; remove it`,
         range: doc.rangeOfKey(path) ?? doc.rangeFor(path),
         data: { keyword: 'not-allowed', key, path },
+        fixes: [{ title: `Remove '${key}'`, edits: new DocEditor(doc).removeKey(path), isPreferred: true }].filter((f) => f.edits.length),
       };
     }
     default:
