@@ -12,7 +12,7 @@ function fixAll(uri: string, text: string): { text: string; rounds: number } {
   let current = text;
   for (let round = 1; round <= 10; round++) {
     const r = lint(current, uri);
-    const edits = combineFixes(r.findings);
+    const edits = combineFixes(r.findings, r.doc);
     if (!edits.length) return { text: current, rounds: round - 1 };
     current = applyEdits(current, r.doc, edits);
   }
@@ -48,6 +48,33 @@ describe('fix-all', () => {
     assert.equal(all.length, 1);
     assert.equal(all[0].kind, 'source.fixAll');
     assert.ok((all[0].edit?.changes?.[uri] ?? []).length > 3);
+  });
+
+  it('two fixes that write the same key at different places are not combined into a duplicate', () => {
+    const text = [
+      'landscape: T',
+      'communicationUsers:',
+      '  S0000000001: {}',
+      'systems:',
+      '  EDV:',
+      '    role: abap',
+      '    connection: none',
+      '    basis: 754 SP02',
+      '    noteAssistant:',
+      '      download: download-service',
+      '      trustAnchor: true',
+      '    communicationUser: S0000000001',
+      '',
+    ].join('\n');
+    const r = lint(text);
+    assert.ok(r.findings.some((f) => f.ruleId === 'schema' && /did you mean 'trustAnchors'/.test(f.message)));
+    assert.ok(r.findings.some((f) => f.ruleId === 'na-trust-anchors'));
+    const once = applyEdits(text, r.doc, combineFixes(r.findings, r.doc));
+    assert.deepEqual(lint(once).findings.filter((f) => f.ruleId === 'duplicate-key' || f.ruleId === 'yaml-syntax').map((f) => f.message), []);
+    // the rule's insert wins; the rename would now collide, so the typo is left to the user
+    const { text: final } = fixAll('file:///t.landscape.yaml', text);
+    assert.deepEqual(lint(final).findings.map((f) => f.ruleId), ['schema']);
+    assert.deepEqual(lint(final).findings[0].fixes?.map((f) => [f.title, Boolean(f.isPreferred)]), [["Remove the unknown key 'trustAnchor'", false]]);
   });
 
   for (const name of EXAMPLES.slice(1)) {

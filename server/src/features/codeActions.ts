@@ -5,7 +5,9 @@ import type { DiagnosticData } from '../core/diagnostics';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../core/diagnostics';
 import type { LintResult } from '../core/lint';
 import { SUPPRESS_NEXT } from '../core/suppress';
-import type { Finding } from '../core/types';
+import { LandscapeDocument } from '../core/document';
+import { applyEdits } from '../core/edits';
+import type { Finding, Fix } from '../core/types';
 
 function dataOf(d: Diagnostic): DiagnosticData | undefined {
   const data = d.data as DiagnosticData | undefined;
@@ -25,19 +27,43 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
- * Collects the preferred fix of each finding, skipping fixes whose edits overlap ones already
- * taken (the next run of fix-all picks those up after re-validation).
+ * The fix fix-all applies for a finding: the one its rule marks preferred. A rule leaves all
+ * unmarked where the fix is a guess (which user, "did you mean", removing an unknown key).
  */
-export function combineFixes(findings: readonly Finding[]): TextEdit[] {
+function chosenFix(f: Finding): Fix | undefined {
+  return f.fixes?.find((x) => x.isPreferred);
+}
+
+/** Parse problems a text would have (syntax, duplicate keys): fix-all must never add one. */
+function parseProblems(doc: LandscapeDocument, text: string): number {
+  return new LandscapeDocument(doc.uri, text, { format: doc.format }).parseFindings.length;
+}
+
+/**
+ * Collects the chosen fix of each finding, skipping fixes whose edits overlap ones already taken
+ * (the next run of fix-all picks those up after re-validation). With the document, the combination
+ * is checked: when two fixes each write the same key at different places (say a typo'd key renamed
+ * and the same key inserted by a rule), the fixes are added one by one and one that would break
+ * the file is left for the next round.
+ */
+export function combineFixes(findings: readonly Finding[], doc?: LandscapeDocument): TextEdit[] {
   const taken: TextEdit[] = [];
+  const chosen: Fix[] = [];
   for (const f of findings) {
-    // only a fix the rule marks as the one to apply (or its only fix): fix-all must not guess
-    const fix = f.fixes?.find((x) => x.isPreferred) ?? (f.fixes?.length === 1 ? f.fixes[0] : undefined);
-    if (!fix) continue;
-    if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    const fix = chosenFix(f);
+    if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     taken.push(...fix.edits);
+    chosen.push(fix);
   }
-  return taken;
+  if (!doc || !taken.length) return taken;
+  const before = doc.parseFindings.length;
+  if (parseProblems(doc, applyEdits(doc.text, doc, taken)) <= before) return taken;
+  const safe: TextEdit[] = [];
+  for (const fix of chosen) {
+    const trial = [...safe, ...fix.edits];
+    if (parseProblems(doc, applyEdits(doc.text, doc, trial)) <= before) safe.push(...fix.edits);
+  }
+  return safe;
 }
 
 /** A comment line above the finding's line that suppresses its rule, with a reason placeholder. */
@@ -71,7 +97,7 @@ export function codeActions(result: LintResult, params: CodeActionParams): CodeA
       const sameRule = result.findings.filter((x) => x.ruleId === f.ruleId && x.fixes?.length);
       if (f.fixes?.length && sameRule.length > 1 && !rulesDone.has(f.ruleId)) {
         rulesDone.add(f.ruleId);
-        actions.push({ title: `Fix all ${f.ruleId} problems in this file (${sameRule.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: combineFixes(sameRule) } } });
+        actions.push({ title: `Fix all ${f.ruleId} problems in this file (${sameRule.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: combineFixes(sameRule, result.doc) } } });
       }
       const sup = suppressionEdit(result, f);
       if (sup && f.ruleId !== 'suppression') {
@@ -80,7 +106,7 @@ export function codeActions(result: LintResult, params: CodeActionParams): CodeA
     }
   }
   if (wants(CodeActionKind.SourceFixAll) && (only || params.context.triggerKind === 1)) {
-    const edits = combineFixes(result.findings);
+    const edits = combineFixes(result.findings, result.doc);
     if (edits.length) actions.push({ title: 'Fix all auto-fixable landscape problems', kind: CodeActionKind.SourceFixAll, edit: { changes: { [uri]: edits } } });
   }
   return actions;
