@@ -102,14 +102,23 @@ describe('rule na-trust-anchors (guide 2.1.4.1, 3.2)', () => {
       assertClean(fixed);
     });
 
-    it('empty `trustAnchors:` is filled in; noteAssistant that is null or a list gets no fix (it would break the file)', () => {
+    it('empty `trustAnchors:` is filled in; an explicit null becomes a map; a list or a scalar gets no fix (it would break the file)', () => {
       const text = sys(['      trustAnchors:']);
       const { r, found } = only(text);
       assert.equal(found.length, 1);
       const fixed = applyFix(r, found[0]!);
       assert.equal(fixed, sys(['      trustAnchors: true']));
       assertClean(fixed);
-      for (const v of ['null', '[1]', 'true']) {
+      const withNull = dedent(`
+        landscape: T
+        systems:
+          SBX: { role: abap, connection: none, basis: 754 SP02, noteAssistant: null }
+      `);
+      const nullCase = only(withNull);
+      const nullFixed = applyFix(nullCase.r, nullCase.found[0]!);
+      assert.equal(nullFixed, withNull.replace('noteAssistant: null', 'noteAssistant: { trustAnchors: true }'));
+      assertClean(nullFixed);
+      for (const v of ['[1]', 'true']) {
         const bad = dedent(`
           landscape: T
           systems:

@@ -177,8 +177,48 @@ export class DocEditor {
       const lineEnd = this.lineEndOffset(colon);
       return [this.insert(lineEnd, `\n${this.blockEntry(key, value, col + this.unit).replace(/\n$/, '')}`)];
     }
-    if (mapPath.length === 0) return [];
+    if (node !== undefined && node !== null && !(isScalar(node) && node.value === null)) {
+      // a scalar or a list where a map should be: writing below it would break the file
+      return [];
+    }
+    if (mapPath.length === 0 || typeof mapPath[mapPath.length - 1] === 'number') return [];
     return this.insertKey(mapPath.slice(0, -1), String(mapPath[mapPath.length - 1]), { [key]: value });
+  }
+
+  /**
+   * Removes one item of a list: the item and its comma in a flow list (YAML or JSON), its line(s)
+   * in a block list. The last item leaves `[]`, so the key keeps a list value.
+   */
+  removeListItem(path: NodePath, index: number): TextEdit[] {
+    const { value } = this.doc.nodeAt(path);
+    if (!value || !isSeq(value)) return [];
+    const seq = value as YAMLSeq;
+    const items = seq.items as (YamlNode | null)[];
+    const item = items[index];
+    if (!item?.range) return [];
+    const text = this.doc.text;
+    if (seq.flow) {
+      if (items.length === 1) {
+        const close = text.lastIndexOf(']', seq.range![1]);
+        return [this.replace(seq.range![0], close >= seq.range![0] ? close + 1 : seq.range![1], '[]')];
+      }
+      const next = items[index + 1];
+      if (next?.range) return [this.replace(item.range[0], next.range[0], '')];
+      const prev = items[index - 1];
+      return prev?.range ? [this.replace(prev.range[1], item.range[1], '')] : [];
+    }
+    // block list: from the dash that introduces the item
+    let dash = item.range[0];
+    while (dash > 0 && text[dash - 1] !== '-' && /[ \t]/.test(text[dash - 1])) dash--;
+    dash = text[dash - 1] === '-' ? dash - 1 : dash;
+    if (items.length === 1) return [this.replace(dash, item.range[1], '[]')];
+    const line = this.lineOf(dash);
+    const endLine = this.lineOf(Math.max(item.range[0], item.range[1] - 1));
+    const from = this.doc.lines.lineStart(line);
+    const to = endLine + 1 < this.doc.lines.lineCount ? this.doc.lines.lineStart(endLine + 1) : text.length;
+    // an item that shares its line with other content cannot be cut out by lines
+    if (text.slice(from, dash).trim() !== '') return [];
+    return [this.replace(from, to, '')];
   }
 
   /** True when an offset lies inside a flow collection (`{…}` / `[…]`) of the document. */

@@ -1,11 +1,11 @@
 /**
- * Helpers shared by the connectivity rules (guide 2.1.5, 2.2, 4.1, 4.3); not a rule. They fill
- * gaps of DocEditor for these rules' fixes: replacing and removing list items, and chaining edits
- * that touch one collection into a single edit (optionally anchored to a node, so that "fix all"
- * sees the conflict with a fix that removes that node).
+ * Helpers shared by the connectivity rules (guide 2.1.5, 2.2, 4.1, 4.3); not a rule: finding list
+ * items as the file has them, and chaining edits that touch one collection into a single edit
+ * (optionally anchored to a node, so that "fix all" sees the conflict with a fix that removes that
+ * node).
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { LandscapeDocument } from '../core/document';
 import { applyEdits, DocEditor } from '../core/edits';
@@ -21,63 +21,6 @@ export function listItemIndex(doc: LandscapeDocument, path: NodePath, item: stri
   const { value } = doc.nodeAt(path);
   if (!value || !isSeq(value)) return -1;
   return (value as YAMLSeq).items.findIndex((i) => isScalar(i) && (i as Scalar).value === item);
-}
-
-/**
- * Removes one item from a list with minimal edits: the item and its comma in a flow list (YAML
- * `[a, b]` or JSON), the item's line in a block list. The last remaining item becomes `[]`, so
- * the key keeps a list value. DocEditor has no list-item removal; this mirrors its removeKey.
- */
-export function removeListItem(doc: LandscapeDocument, path: NodePath, index: number): TextEdit[] {
-  const { value } = doc.nodeAt(path);
-  if (!value || !isSeq(value)) return [];
-  const seq = value as YAMLSeq;
-  const items = seq.items as (YamlNode | null)[];
-  const item = items[index];
-  if (!item?.range) return [];
-  const text = doc.text;
-  const edit = (start: number, end: number, newText: string): TextEdit => ({ range: doc.lines.range(start, end), newText });
-  if (seq.flow) {
-    if (items.length === 1) return [edit(seq.range![0], closingBracket(text, seq), '[]')];
-    const next = items[index + 1];
-    if (next?.range) return [edit(item.range[0], next.range[0], '')];
-    const prev = items[index - 1];
-    return prev?.range ? [edit(prev.range[1], item.range[1], '')] : [];
-  }
-  // block list: find the dash that introduces the item
-  let dash = item.range[0];
-  while (dash > 0 && text[dash - 1] !== '-' && /[ \t]/.test(text[dash - 1])) dash--;
-  dash = text[dash - 1] === '-' ? dash - 1 : dash;
-  if (items.length === 1) return [edit(dash, item.range[1], '[]')];
-  const line = doc.lines.positionAt(dash).line;
-  const endLine = doc.lines.positionAt(Math.max(item.range[0], item.range[1] - 1)).line;
-  const from = doc.lines.lineStart(line);
-  const to = endLine + 1 < doc.lines.lineCount ? doc.lines.lineStart(endLine + 1) : text.length;
-  // an item that shares its line with other content cannot be cut out by lines
-  if (text.slice(from, dash).trim() !== '') return [];
-  return [edit(from, to, '')];
-}
-
-/**
- * Replaces one scalar item of a list in place, keeping its quoting (DocEditor.setValue addresses
- * map keys only). JSON items are always written as JSON strings.
- */
-export function replaceListItem(doc: LandscapeDocument, path: NodePath, index: number, value: string): TextEdit[] {
-  const { value: node } = doc.nodeAt(path);
-  if (!node || !isSeq(node)) return [];
-  const item = (node as YAMLSeq).items[index] as YamlNode | null | undefined;
-  if (!item || !isScalar(item) || !item.range) return [];
-  const type = (item as Scalar).type;
-  let text: string;
-  if (doc.format === 'json' || type === 'QUOTE_DOUBLE' || !/^[A-Za-z][A-Za-z0-9_./%-]*$/.test(value)) text = JSON.stringify(value);
-  else if (type === 'QUOTE_SINGLE') text = `'${value}'`;
-  else text = value;
-  return [{ range: doc.lines.range(item.range[0], item.range[1]), newText: text }];
-}
-
-function closingBracket(text: string, seq: YAMLSeq): number {
-  const close = text.lastIndexOf(']', seq.range![1]);
-  return close >= seq.range![0] ? close + 1 : seq.range![1];
 }
 
 /**

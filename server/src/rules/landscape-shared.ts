@@ -1,10 +1,8 @@
 /**
  * Helpers shared by the landscape-wide rules (communication users, tracks, references): the
- * "track groups" of guide 2.3, ranges of SID keys and scalar replacements inside lists.
+ * "track groups" of guide 2.3, ranges of SID keys, preferred-fix marking.
  */
-import { isScalar } from 'yaml';
-import type { Scalar } from 'yaml';
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import type { LandscapeDocument } from '../core/document';
 import type { LandscapeModel, SystemDef } from '../core/model';
 import type { Fix, NodePath } from '../core/types';
@@ -124,21 +122,6 @@ export function rankedUsersFor(model: LandscapeModel, s: SystemDef, groups: Map<
   }
   const unused = declared.filter((u) => !used.has(u));
   return [...new Set([...sameTrack, ...unused, ...declared])];
-}
-
-/**
- * A text edit that replaces the scalar at path (e.g. a list item, which DocEditor.setValue does not
- * address), keeping its quoting style; JSON strings are always double-quoted.
- */
-export function replaceScalarEdit(doc: LandscapeDocument, path: NodePath, text: string): TextEdit[] {
-  const { value } = doc.nodeAt(path);
-  if (!value || !isScalar(value) || !value.range) return [];
-  const type = (value as Scalar).type;
-  let newText: string;
-  if (doc.format === 'json' || type === 'QUOTE_DOUBLE') newText = JSON.stringify(text);
-  else if (type === 'QUOTE_SINGLE') newText = `'${text.replace(/'/g, "''")}'`;
-  else newText = /^[A-Za-z][A-Za-z0-9_-]*$/.test(text) && !/^(true|false|yes|no|on|off|null|y|n)$/i.test(text) ? text : JSON.stringify(text);
-  return [{ range: doc.lines.range(value.range[0], value.range[1]), newText }];
 }
 
 /** Drops fixes without edits and marks the first remaining one as the preferred fix. */

@@ -19,7 +19,7 @@ import {
   TASK_LIST_OSS_COMM,
 } from '../knowledge';
 import type { DestinationReplacement, LegacyDestination } from '../knowledge';
-import { listItemIndex, logonUserFor, mergeInserts, removeListItem, replaceListItem } from './connectivity-shared';
+import { listItemIndex, logonUserFor, mergeInserts } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { systemRange } from './shared';
@@ -71,9 +71,9 @@ function sdccnEdits(doc: LandscapeDocument, s: SystemDef, name: string): { edits
   const idx = listItemIndex(doc, listPath, name);
   if (idx < 0) return undefined;
   if (!s.sdccn?.destinations?.includes(SDCCN.requiredDestination)) {
-    return { edits: replaceListItem(doc, listPath, idx, SDCCN.requiredDestination), text: `switch SDCCN to ${SDCCN.requiredDestination}` };
+    return { edits: new DocEditor(doc).setValue([...listPath, idx], SDCCN.requiredDestination), text: `switch SDCCN to ${SDCCN.requiredDestination}` };
   }
-  const edits = removeListItem(doc, listPath, idx);
+  const edits = new DocEditor(doc).removeListItem(listPath, idx);
   return edits.length ? { edits, text: 'remove it from SDCCN' } : undefined;
 }
 

@@ -16,7 +16,6 @@ import {
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import type { TciState } from './shared';
-import { writeEdits } from './na-shared';
 import { fieldRange, listText, noteList, tciState } from './shared';
 
 const CONSEQUENCE = `without it, SAP Notes can no longer be downloaded via Note Assistant (SNOTE) after ${SIGNED_NOTES_MANDATORY_FROM}`;
@@ -75,7 +74,7 @@ function check(ctx: RuleContext): RuleFinding[] {
         range: ctx.doc.rangeFor(sysPath(s, 'notes', s.notesIndex.get(otherBranch[0] as number) ?? 0)),
       });
     }
-    const edits = writeEdits(ctx.doc, new DocEditor(ctx.doc), sysPath(s, 'notes'), missing, 'append');
+    const edits = new DocEditor(ctx.doc).addToList(sysPath(s, 'notes'), missing);
     out.push({
       message: `SAP_BASIS ${basis.text} lacks digital-signature support, implement ${noteList(missing)}`,
       range,

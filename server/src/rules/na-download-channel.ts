@@ -12,7 +12,6 @@ import {
 } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
-import { writeEdits } from './na-shared';
 import { fieldRange, listText } from './shared';
 
 /** The value the 3.1 connectivity test expects ("Download Service Application"). */
@@ -37,7 +36,7 @@ function check(ctx: RuleContext): RuleFinding[] {
     const notes = listText(channel.relatedNotes.map(String));
     const editor = new DocEditor(ctx.doc);
     const fix = (title: string): Fix[] | undefined => {
-      const edits = writeEdits(ctx.doc, editor, path, EXPECTED, 'set');
+      const edits = editor.setValue(path, EXPECTED);
       return edits.length ? [{ title, edits, isPreferred: true }] : undefined;
     };
     const data = { basis: basis.text, download: download ?? null, expected: EXPECTED, report: REPORT };

@@ -12,7 +12,6 @@ import {
 } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
-import { writeEdits } from './na-shared';
 import { fieldRange } from './shared';
 
 /** At most this many "use communication user X" fixes when the system names none. */
@@ -40,7 +39,7 @@ function check(ctx: RuleContext): RuleFinding[] {
       if (s.communicationUser) {
         fixes.push({
           title: `Use technical communication user ${s.communicationUser} in ${dest}`,
-          edits: writeEdits(ctx.doc, editor, userPath, s.communicationUser, 'set'),
+          edits: editor.setValue(userPath, s.communicationUser),
           isPreferred: true,
         });
       } else {
@@ -50,7 +49,7 @@ function check(ctx: RuleContext): RuleFinding[] {
           const desc = ctx.model.communicationUsers[u]?.description;
           fixes.push({
             title: `Use technical communication user ${u}${desc ? ` (${desc})` : ''} in ${dest}`,
-            edits: writeEdits(ctx.doc, editor, userPath, u, 'set'),
+            edits: editor.setValue(userPath, u),
             isPreferred: commUsers.length === 1 ? true : undefined,
           });
         }

@@ -19,7 +19,6 @@ import {
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import type { TciState } from './shared';
-import { writeEdits } from './na-shared';
 import { fieldRange, noteList, tciState } from './shared';
 
 function spamStep(spam: number | undefined): string {
@@ -49,8 +48,8 @@ function check(ctx: RuleContext): RuleFinding[] {
     const row = tciThreshold(basis.release);
     const atTciLevel = row !== undefined && basis.sp >= row.minSp;
     const editor = new DocEditor(ctx.doc);
-    const setTci = (): TextEdit[] => (declaredFalse ? writeEdits(ctx.doc, editor, tciPath, true, 'set') : []);
-    const addNotes = (notes: readonly number[]): TextEdit[] => (notes.length ? writeEdits(ctx.doc, editor, sysPath(s, 'notes'), notes, 'append') : []);
+    const setTci = (): TextEdit[] => (declaredFalse ? editor.setValue(tciPath, true) : []);
+    const addNotes = (notes: readonly number[]): TextEdit[] => (notes.length ? editor.addToList(sysPath(s, 'notes'), notes) : []);
     const proc = tciProcedure(basis.release);
     if (!proc) {
       // The "and above" row of the TCI table: no procedure exists; only a declared false contradicts it.

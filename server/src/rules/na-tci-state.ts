@@ -12,7 +12,6 @@ import {
 } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
-import { writeEdits } from './na-shared';
 import { fieldRange, noteList, tciState } from './shared';
 
 const TCI_RELEASE_TEXT = TCI_MIN_SP.map((r) => (r.andAbove ? `${r.release}+` : String(r.release))).join(', ');
@@ -52,7 +51,7 @@ function check(ctx: RuleContext): RuleFinding[] {
       continue;
     }
     if (state.reason === 'no-tci-path' && declared === true && state.basis) {
-      const edits = writeEdits(ctx.doc, new DocEditor(ctx.doc), sysPath(s, 'noteAssistant', 'tci'), false, 'set');
+      const edits = new DocEditor(ctx.doc).setValue(sysPath(s, 'noteAssistant', 'tci'), false);
       out.push({
         message: `noteAssistant.tci is true, but SAP_BASIS ${state.basis.release} has no TCI procedure in the guide (2.1.4.3 covers ${TCI_RELEASE_TEXT}): Note Assistant on ${state.basis.text} cannot be TCI-enabled; set tci to false — digitally signed SAP Notes then need ${noteList(DIGITAL_SIGNATURE_NOTES.notTciEnabled)}`,
         range: fieldRange(ctx.doc, s, 'noteAssistant', 'tci'),

@@ -3,7 +3,6 @@ import { usesNoteAssistant } from '../core/model';
 import { TRUST_ANCHORS } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
-import { writeEdits } from './na-shared';
 import { fieldRange, listText } from './shared';
 
 const SERVERS = listText(TRUST_ANCHORS.servers);
@@ -18,7 +17,7 @@ function check(ctx: RuleContext): RuleFinding[] {
     const path = sysPath(s, 'noteAssistant', 'trustAnchors');
     const present = ctx.doc.nodeAt(path).pair !== undefined;
     const state = value === false ? 'not installed (noteAssistant.trustAnchors: false)' : present ? 'not recorded as installed (noteAssistant.trustAnchors is not true)' : 'not recorded as installed (noteAssistant.trustAnchors)';
-    const edits = writeEdits(ctx.doc, new DocEditor(ctx.doc), path, true, 'set');
+    const edits = new DocEditor(ctx.doc).setValue(path, true);
     out.push({
       message: `Trust anchor certificates ${state}: install them as described in SAP Note ${TRUST_ANCHORS.note} and set trustAnchors: true; ${CONSEQUENCE}`,
       range: fieldRange(ctx.doc, s, 'noteAssistant', 'trustAnchors'),

@@ -2,7 +2,7 @@ import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import type { Fix } from '../core/types';
 import { LEGACY_INFRASTRUCTURE_RETIREMENT_DATE, SDCCN_PROCEDURE } from '../knowledge';
-import { listItemIndex, removeListItem, replaceListItem } from './connectivity-shared';
+import { listItemIndex } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -83,10 +83,10 @@ export const rule: Rule = {
       let message: string;
       if (hasOld && !hasNew) {
         message = `SDCCN still uses ${OLD} and not ${NEW}: in transaction ${P.transaction} remove destination ${OLD} and add ${NEW} (the legacy RFC infrastructure is switched off on ${LEGACY_INFRASTRUCTURE_RETIREMENT_DATE})`;
-        if (oldIdx >= 0) fixes.push({ title: `Replace ${OLD} by ${NEW} in sdccn.destinations`, edits: replaceListItem(doc, listPath, oldIdx, NEW), isPreferred: true });
+        if (oldIdx >= 0) fixes.push({ title: `Replace ${OLD} by ${NEW} in sdccn.destinations`, edits: ed.setValue([...listPath, oldIdx], NEW), isPreferred: true });
       } else if (hasOld) {
         message = `SDCCN still lists ${OLD} next to ${NEW}: in transaction ${P.transaction} remove destination ${OLD}`;
-        const edits = oldIdx >= 0 ? removeListItem(doc, listPath, oldIdx) : [];
+        const edits = oldIdx >= 0 ? ed.removeListItem(listPath, oldIdx) : [];
         if (edits.length) fixes.push({ title: `Remove ${OLD} from sdccn.destinations`, edits, isPreferred: true });
       } else {
         const now = list.length ? `uses ${list.join(', ')} but not ${NEW}` : 'has no destination';

@@ -2,7 +2,7 @@ import { DocEditor } from '../core/edits';
 import type { LandscapeModel, SystemDef } from '../core/model';
 import { closest } from '../core/schema';
 import type { Fix } from '../core/types';
-import { preferFirst, rawAt, replaceScalarEdit } from './landscape-shared';
+import { preferFirst, rawAt } from './landscape-shared';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -79,7 +79,7 @@ export const rule: Rule = {
           if (typeof sid !== 'string' || model.systemsById.has(sid)) return;
           const path = ['tracks', name, i];
           const guess = closest(sid, sids.filter((x) => !list.includes(x)));
-          const fixes: Fix[] = guess !== undefined ? [{ title: `Change ${sid} to ${guess}`, edits: replaceScalarEdit(doc, path, guess) }] : [];
+          const fixes: Fix[] = guess !== undefined ? [{ title: `Change ${sid} to ${guess}`, edits: new DocEditor(doc).setValue(path, guess) }] : [];
           out.push({
             message: `Track ${name} names ${sid}, which is not a system of this file${guess !== undefined ? `: did you mean ${guess}?` : ': add the system under systems or remove it from the track'} (the transport checks along the track skip it)`,
             range: doc.rangeFor(path),
