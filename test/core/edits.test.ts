@@ -3,7 +3,7 @@ import { LandscapeDocument } from '../../server/src/core/document';
 import type { EditValue } from '../../server/src/core/edits';
 import { applyEdits, DocEditor } from '../../server/src/core/edits';
 
-type Op = ['set', (string | number)[], EditValue] | ['add', (string | number)[], (string | number)[]] | ['remove', (string | number)[]] | ['rename', (string | number)[], string];
+type Op = ['set', (string | number)[], EditValue] | ['add', (string | number)[], (string | number)[]] | ['remove', (string | number)[]] | ['rename', (string | number)[], string] | ['removeItem', (string | number)[], number];
 
 /** Each case: a document, one edit, the exact expected text (comments, order and style kept). */
 const CASES: { name: string; uri?: string; text: string; op: Op; expected: string }[] = [
@@ -33,6 +33,11 @@ const CASES: { name: string; uri?: string; text: string; op: Op; expected: strin
     op: ['set', ['communicationUsers', 'S0000000001'], { description: 'x' }],
     expected: 'landscape: T\ncommunicationUsers:\n  S0000000001:\n    description: x\n# the systems\nsystems:\n  EDV: { role: abap }\n',
   },
+  { name: 'remove a flow list item', text: 'a:\n  d: [SDCC_OSS, X]\n', op: ['removeItem', ['a', 'd'], 0], expected: 'a:\n  d: [X]\n' },
+  { name: 'remove the last flow list item', text: 'a:\n  d: [X, SDCC_OSS]\n', op: ['removeItem', ['a', 'd'], 1], expected: 'a:\n  d: [X]\n' },
+  { name: 'remove the only flow list item', text: 'a:\n  d: [SDCC_OSS]\n', op: ['removeItem', ['a', 'd'], 0], expected: 'a:\n  d: []\n' },
+  { name: 'remove a block list item with its line', text: 'a:\n  d:\n    - X\n    - SDCC_OSS  # old\n  e: 1\n', op: ['removeItem', ['a', 'd'], 1], expected: 'a:\n  d:\n    - X\n  e: 1\n' },
+  { name: 'no edit under a scalar where a map belongs', text: 'a:\n  na: 5\n', op: ['set', ['a', 'na', 'tci'], true], expected: 'a:\n  na: 5\n' },
   { name: 'rename a key', text: 'a:\n  conection: direct\n', op: ['rename', ['a', 'conection'], 'connection'], expected: 'a:\n  connection: direct\n' },
   { name: 'JSON: append to a list', uri: 'file:///t.landscape.json', text: '{\n  "a": { "notes": [1] }\n}\n', op: ['add', ['a', 'notes'], [2]], expected: '{\n  "a": { "notes": [1, 2] }\n}\n' },
   {
@@ -54,7 +59,8 @@ describe('minimal document edits', () => {
       const [kind, path, arg] = c.op;
       const edits = kind === 'set' ? e.setValue(path, arg as EditValue)
         : kind === 'add' ? e.addToList(path, arg as (string | number)[])
-          : kind === 'remove' ? e.removeKey(path) : e.renameKey(path, arg as string);
+          : kind === 'remove' ? e.removeKey(path)
+            : kind === 'removeItem' ? e.removeListItem(path, arg as number) : e.renameKey(path, arg as string);
       const out = applyEdits(c.text, doc, edits);
       assert.equal(out, c.expected);
       assert.deepEqual(new LandscapeDocument(uri, out).parseFindings, [], 'the result must parse cleanly');
