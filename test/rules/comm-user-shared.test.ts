@@ -114,3 +114,20 @@ describe(RULE, () => {
     assert.equal(f.fixes, undefined);
   });
 });
+
+describe('comm-user-shared on a large landscape', () => {
+  it('keeps each finding small: at most 6 groups named and 10 related systems', () => {
+    // 300 SIDs Q2S, Q2T, … (base 36), each in no track: 300 groups sharing one user
+    const sids = Array.from({ length: 300 }, (_, i) => `Q${(i + 100).toString(36).toUpperCase()}`);
+    const lines = ['landscape: Big', 'communicationUsers:', '  S0000000001: {}', 'systems:'];
+    for (const sid of sids) lines.push(`  ${sid}: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0000000001 }`);
+    const r = lint(lines.join('\n') + '\n');
+    const found = r.findings.filter((f) => f.ruleId === 'comm-user-shared');
+    assert.equal(found.length, 300);
+    for (const f of found) {
+      assert.ok((f.related ?? []).length <= 10);
+      assert.ok(f.message.length < 400, f.message);
+      assert.match(f.message, /294 more/);
+    }
+  });
+});

@@ -19,6 +19,10 @@ interface Usage {
  * works, but a locked user then cuts off every system; one per track (or per system) is
  * recommended. Reports every system that shares its user with a system of another track group.
  */
+/** How many groups the message names and how many other systems related information lists. */
+const MAX_LISTED = 6;
+const MAX_RELATED = 10;
+
 export const rule: Rule = {
   meta: {
     id: 'comm-user-shared',
@@ -98,21 +102,21 @@ export const rule: Rule = {
         byGroup.set(group.key, entry);
       }
       if (byGroup.size < 2) continue;
-      const summary = [...byGroup.values()].map((g) => (g.group.tracks.length ? `${g.group.label} (${g.sids.join(', ')})` : g.group.label));
+      // one message and one data object per user, shared by its findings: a user on thousands of
+      // systems must not cost memory quadratic in the number of systems
+      const entries = [...byGroup.values()];
+      const labels = entries.map((g) => (g.group.tracks.length ? `${g.group.label} (${g.sids.join(', ')})` : g.group.label));
+      const shown = labels.length > MAX_LISTED ? [...labels.slice(0, MAX_LISTED), `${labels.length - MAX_LISTED} more`] : labels;
+      const message = `${user} is shared by ${listText(shown)}; if it gets locked, all these systems lose their connection to SAP — request one technical communication user per track (e.g. DEV-QAS-PRD) or per system (SAP Note ${REQUEST_NOTE})`;
+      const data = { user, groups: entries.map((g) => ({ label: g.group.label, tracks: g.group.tracks, systems: g.sids })) };
       for (const u of list) {
         const own = groups.get(u.sid);
         const others = list.filter((o) => groups.get(o.sid)?.key !== own?.key);
-        const related: RelatedInfo[] = others.map((o) => ({
+        const related: RelatedInfo[] = others.slice(0, MAX_RELATED).map((o) => ({
           message: `${o.sid} (${groups.get(o.sid)?.label ?? `system ${o.sid}`}) uses the same user ${user}`,
           range: doc.rangeFor(o.path),
         }));
-        out.push({
-          message: `${user} is shared by ${listText(summary)}; if it gets locked, all these systems lose their connection to SAP — request one technical communication user per track (e.g. DEV-QAS-PRD) or per system (SAP Note ${REQUEST_NOTE})`,
-          range: doc.rangeFor(u.path),
-          system: u.sid,
-          related,
-          data: { user, groups: [...byGroup.values()].map((g) => ({ label: g.group.label, tracks: g.group.tracks, systems: g.sids })), otherSystems: others.map((o) => o.sid) },
-        });
+        out.push({ message, range: doc.rangeFor(u.path), system: u.sid, related, data });
       }
     }
     return out;
