@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { LintConfig } from './core/config';
 import { ConfigError, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
-import { findFiles } from './core/files';
+import { findFiles, readLandscapeFile } from './core/files';
 import { DEFAULT_FILE_PATTERNS, globToRegExp, hasGlobChars } from './core/glob';
-import { lintText } from './core/lint';
+import { lintText, ruleMeta } from './core/lint';
 import type { FileReport } from './core/output';
 import { formatJson, formatSarif, formatText, summarize } from './core/output';
 import type { SeveritySetting } from './core/types';
@@ -159,6 +159,8 @@ export function main(argv: readonly string[], io: CliIO): number {
   }
   if (args.help) { io.out(USAGE); return 0; }
   if (args.version) { io.out(VERSION); return 0; }
+  const unknownRules = Object.keys(args.rules).filter((id) => !ruleMeta(id));
+  if (unknownRules.length) io.err(`landscape-lint: warning: --rule names unknown rule${unknownRules.length > 1 ? 's' : ''} ${unknownRules.join(', ')} (see docs/rules.md)`);
   try {
     const explicit = args.config ? loadConfigFile(path.resolve(io.cwd, args.config)) : undefined;
     const cliLayer: Partial<LintConfig> = { rules: args.rules, maxFileSize: args.maxFileSize };
@@ -179,7 +181,7 @@ export function main(argv: readonly string[], io: CliIO): number {
     for (const file of files) {
       let text: string;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        text = readLandscapeFile(file);
       } catch (e) {
         io.err(`landscape-lint: cannot read '${path.relative(io.cwd, file)}': ${(e as Error).message}`);
         return 2;
@@ -193,8 +195,14 @@ export function main(argv: readonly string[], io: CliIO): number {
     const rendered = args.format === 'json' ? formatJson(reports)
       : args.format === 'sarif' ? formatSarif(reports, VERSION, io.cwd)
         : formatText(reports, args.output ? false : color);
-    if (args.output) fs.writeFileSync(path.resolve(io.cwd, args.output), rendered + '\n');
-    else io.out(rendered);
+    if (args.output) {
+      try {
+        fs.writeFileSync(path.resolve(io.cwd, args.output), rendered + '\n');
+      } catch (e) {
+        io.err(`landscape-lint: cannot write '${args.output}': ${(e as Error).message}`);
+        return 2;
+      }
+    } else io.out(rendered);
     const s = summarize(reports);
     return s.errors > 0 || (args.maxWarnings !== undefined && s.warnings > args.maxWarnings) ? 1 : 0;
   } catch (e) {

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CliIO } from './cli';
 import { lintText } from './core/lint';
+import { readLandscapeFile } from './core/files';
 import { buildChecklist } from './features/checklist';
 import { renderReportJson, renderReportMarkdown } from './features/report';
 
@@ -59,7 +60,7 @@ export function reportMain(argv: readonly string[], io: CliIO): number {
   const file = path.resolve(io.cwd, inputs[0]);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readLandscapeFile(file);
   } catch (e) {
     io.err(`landscape-lint report: cannot read '${inputs[0]}': ${(e as Error).message}`);
     return 2;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
   createConnection,
@@ -14,8 +14,8 @@ import {
 import type { Connection, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintConfig } from './core/config';
-import { ConfigError, CONFIG_FILE_NAME, findConfigFile, loadConfigFile, mergeConfig } from './core/config';
-import { findFiles, isLandscapeFile } from './core/files';
+import { ConfigError, CONFIG_FILE_NAME, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
+import { findFiles, isLandscapeFile, readLandscapeFile } from './core/files';
 import { DEFAULT_FILE_PATTERNS } from './core/glob';
 import type { LintResult } from './core/lint';
 import { lintText } from './core/lint';
@@ -49,11 +49,14 @@ let hasWatchedFilesDynamic = false;
 let hasWorkspaceFolderEvents = false;
 let settings: LandscapeLintSettings = DEFAULT_SETTINGS;
 
-/** The last lint result per document, with the version it was computed for. */
-const results = new Map<string, { version: number | undefined; result: LintResult }>();
+/**
+ * The last lint result per file, with the version it was computed for (undefined: read from
+ * disk). Keyed by file path (see keyOf): clients encode URIs differently (`%28` vs `(`, `c%3A`).
+ */
+const results = new Map<string, { uri: string; version: number | undefined; result: LintResult }>();
 const timers = new Map<string, NodeJS.Timeout>();
-/** Files on disk that are not open but were linted (workspace scan). */
-const diskFiles = new Set<string>();
+/** Files on disk that are not open but were linted (workspace scan), by key, with their published URI. */
+const diskFiles = new Map<string, string>();
 const configCache = new Map<string, LintConfig | undefined>();
 
 function log(message: string): void {
@@ -66,6 +69,24 @@ function uriToPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** One key per file whatever the URI encoding; the URI itself for non-file documents. */
+function keyOf(uri: string): string {
+  return uriToPath(uri) ?? uri;
+}
+
+/** A file URI encoded as VS Code encodes it (everything but unreserved characters, lower-case drive). */
+function pathToUri(file: string): string {
+  let p = file.replace(/\\/g, '/');
+  if (/^[A-Za-z]:/.test(p)) p = `/${p[0].toLowerCase()}${p.slice(1)}`;
+  const enc = (seg: string): string => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `file://${p.split('/').map(enc).join('/')}`;
+}
+
+/** The open document of a file, whatever URI encoding the client used. */
+function openDocumentOf(key: string): TextDocument | undefined {
+  return documents.all().find((d) => keyOf(d.uri) === key);
 }
 
 function folderOf(file: string): string | undefined {
@@ -96,7 +117,10 @@ function configFor(uri: string): LintConfig {
     }
     fileConfig = configCache.get(dir);
   }
-  return mergeConfig(fileConfig ?? {}, { rules: settings.rules, maxFileSize: settings.maxFileSizeKB * 1024 });
+  // the editor's size setting counts only when changed from its default: a workspace's
+  // .landscape-lint.json may set it too (the CLI honours it)
+  const sizeFromSettings = settings.maxFileSizeKB !== DEFAULT_SETTINGS.maxFileSizeKB || fileConfig?.maxFileSize === undefined;
+  return mergeConfig(fileConfig ?? {}, { rules: settings.rules, ...(sizeFromSettings ? { maxFileSize: settings.maxFileSizeKB * 1024 } : {}) });
 }
 
 /** Language ids of the extension's languages: a document opened with them is ours whatever its name (e.g. untitled). */
@@ -119,7 +143,7 @@ function lintAndPublish(uri: string, text: string, version: number | undefined):
   try {
     const started = Date.now();
     const result = lintText(uri, text, { config: configFor(uri), format: formatOfOpen(uri) });
-    results.set(uri, { version, result });
+    results.set(keyOf(uri), { uri, version, result });
     const diagnostics = result.findings.map((f, i) => toDiagnostic(f, uri, i, undefined, version));
     void connection.sendDiagnostics({ uri, version, diagnostics });
     log(`${path.basename(uri)} v${version ?? 'disk'}: ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
@@ -140,18 +164,33 @@ function schedule(doc: TextDocument): void {
 }
 
 function lintDiskFile(file: string): void {
-  const uri = pathToFileURL(file).toString();
-  if (documents.get(uri)) return;
+  const key = keyOf(pathToUri(file));
+  if (openDocumentOf(key)) return; // the editor's text wins over the disk's
+  const uri = diskFiles.get(key) ?? pathToUri(file);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readLandscapeFile(file);
   } catch {
-    diskFiles.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    forgetDiskFile(key);
     return;
   }
-  diskFiles.add(uri);
+  diskFiles.set(key, uri);
   lintAndPublish(uri, text, undefined);
+}
+
+/** Clears what was published for a file on disk that is gone (or no longer a landscape file). */
+function forgetDiskFile(key: string): void {
+  const uri = diskFiles.get(key) ?? results.get(key)?.uri;
+  diskFiles.delete(key);
+  results.delete(key);
+  if (uri) void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+/** Forgets disk files outside the workspace folders or no longer matched by the file patterns. */
+function pruneDiskFiles(): void {
+  for (const [key] of diskFiles) {
+    if (!folderOf(key) || !isLandscapeFile(key, folderOf(key), settings.files)) forgetDiskFile(key);
+  }
 }
 
 function scanWorkspace(): void {
@@ -181,9 +220,16 @@ async function refreshSettings(): Promise<boolean> {
 }
 
 function applySettings(s: Partial<LandscapeLintSettings>): boolean {
+  const rules: LandscapeLintSettings['rules'] = {};
+  if (s.rules && typeof s.rules === 'object') {
+    for (const [id, sev] of Object.entries(s.rules)) {
+      if (isSeveritySetting(sev)) rules[id] = sev;
+      else log(`setting landscapeLint.rules: "${id}": ${JSON.stringify(sev)} ignored; use off, info, warning or error`);
+    }
+  }
   const next: LandscapeLintSettings = {
     files: Array.isArray(s.files) ? s.files.filter((f) => typeof f === 'string') : DEFAULT_SETTINGS.files,
-    rules: s.rules && typeof s.rules === 'object' ? s.rules : DEFAULT_SETTINGS.rules,
+    rules,
     maxFileSizeKB: typeof s.maxFileSizeKB === 'number' && s.maxFileSizeKB > 0 ? s.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB,
   };
   const changed = JSON.stringify(next) !== JSON.stringify(settings);
@@ -194,6 +240,7 @@ function applySettings(s: Partial<LandscapeLintSettings>): boolean {
 function relintAll(): void {
   configCache.clear();
   for (const doc of documents.all()) if (isOurs(doc.uri)) schedule(doc);
+  pruneDiskFiles();
   scanWorkspace();
 }
 
@@ -238,7 +285,8 @@ connection.onInitialized(async () => {
       relintAll();
     });
   }
-  await refreshSettings();
+  // settings may arrive after the first documents were opened and linted with the defaults
+  if (await refreshSettings()) for (const doc of documents.all()) if (isOurs(doc.uri)) schedule(doc);
   scanWorkspace();
 });
 
@@ -254,20 +302,18 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
+  // deletions first, also in a batch that changes the configuration (a git checkout does both)
   for (const change of params.changes) {
-    if (change.uri.endsWith(CONFIG_FILE_NAME)) {
-      relintAll();
-      return;
-    }
+    if (change.type === FileChangeType.Deleted && !openDocumentOf(keyOf(change.uri))) forgetDiskFile(keyOf(change.uri));
+  }
+  if (params.changes.some((c) => c.uri.endsWith(CONFIG_FILE_NAME))) {
+    relintAll();
+    return;
   }
   for (const change of params.changes) {
     const file = uriToPath(change.uri);
-    if (!file || documents.get(change.uri)) continue;
-    if (change.type === FileChangeType.Deleted) {
-      diskFiles.delete(change.uri);
-      results.delete(change.uri);
-      void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
-    } else if (isOurs(change.uri)) lintDiskFile(file);
+    if (!file || change.type === FileChangeType.Deleted || openDocumentOf(keyOf(change.uri))) continue;
+    if (isOurs(change.uri)) lintDiskFile(file);
   }
 });
 
@@ -276,21 +322,22 @@ documents.onDidOpen((e) => {
 });
 documents.onDidChangeContent((e) => {
   // TextDocuments fires this on open too, right after onDidOpen has linted that very version
-  if (results.get(e.document.uri)?.version === e.document.version) return;
+  if (results.get(keyOf(e.document.uri))?.version === e.document.version) return;
   if (isOurs(e.document.uri)) schedule(e.document);
 });
 documents.onDidClose((e) => {
   const uri = e.document.uri;
+  const key = keyOf(uri);
   const t = timers.get(uri);
   if (t) clearTimeout(t);
   timers.delete(uri);
+  const entry = results.get(key);
+  if (!entry || entry.uri !== uri) return; // never linted (not a landscape document)
+  results.delete(key);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  // a closed landscape file in the workspace stays in the Problems panel, as the scan shows it
   const file = uriToPath(uri);
-  // a closed file that exists on disk stays in the Problems panel, as the workspace scan shows it
-  if (file && fs.existsSync(file) && folderOf(file)) lintDiskFile(file);
-  else {
-    results.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
-  }
+  if (file && fs.existsSync(file) && folderOf(file) && isLandscapeFile(file, folderOf(file), settings.files)) lintDiskFile(file);
 });
 
 /**
@@ -300,10 +347,10 @@ documents.onDidClose((e) => {
 function currentResult(uri: string): LintResult | undefined {
   const doc = documents.get(uri);
   if (!doc || !isOurs(uri)) return undefined;
-  const entry = results.get(uri);
-  if (entry && entry.version === doc.version) return entry.result;
+  const entry = results.get(keyOf(uri));
+  if (entry && entry.uri === uri && entry.version === doc.version) return entry.result;
   const result = lintText(uri, doc.getText(), { config: configFor(uri), format: formatOfOpen(uri) });
-  results.set(uri, { version: doc.version, result });
+  results.set(keyOf(uri), { uri, version: doc.version, result });
   return result;
 }
 
@@ -334,7 +381,7 @@ connection.onDocumentSymbol((params) => guarded('documentSymbol', [], () => {
 
 const lintEntry = (uri: string): { version: number | undefined; result: LintResult } | undefined => {
   currentResult(uri);
-  return results.get(uri);
+  return results.get(keyOf(uri));
 };
 connection.onRequest(ChecklistRequest.method, (p: ChecklistParams) => guarded('checklist', null, () => checklistForRequest(p, lintEntry)));
 connection.onRequest(ReportRequest.method, (p: ReportParams) => guarded('report', null, () => reportForRequest(p, lintEntry)));
@@ -357,9 +404,11 @@ connection.onCodeLens((params) => guarded('codeLens', [], () => {
 connection.onCodeAction((params) => {
   try {
     const doc = documents.get(params.textDocument.uri);
-    const entry = results.get(params.textDocument.uri);
+    const entry = results.get(keyOf(params.textDocument.uri));
     if (!doc || !entry || entry.version !== doc.version) return [];
-    return codeActions(entry.result, params);
+    // diagnostics refer to findings by index: only those of the version the result belongs to
+    const current = params.context.diagnostics.filter((d) => (d.data as { version?: number } | undefined)?.version === entry.version);
+    return codeActions(entry.result, { ...params, context: { ...params.context, diagnostics: current } });
   } catch (e) {
     log(`code action failed: ${String(e)}`);
     return [];

@@ -103,6 +103,25 @@ describe('CLI', () => {
     assert.ok(r.out.split('\n').includes(shown!), `README line not in the CLI output: ${shown}`);
   });
 
+  it('reads files with a byte-order mark and UTF-16 files as the editor does', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-bom-'));
+    const clean = fs.readFileSync(path.join(ROOT, 'examples', 'clean.landscape.json'), 'utf8');
+    fs.writeFileSync(path.join(tmp, 'bom.landscape.json'), '\ufeff' + clean);
+    fs.writeFileSync(path.join(tmp, 'utf16.landscape.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(clean, 'utf16le')]));
+    const r = run(['--format', 'json', '.'], tmp);
+    assert.equal(r.code, 0, r.out);
+    assert.deepEqual(JSON.parse(r.out).files.map((f: { diagnostics: unknown[] }) => f.diagnostics.length), [0, 0]);
+  });
+
+  it('an unwritable -o path and an unknown --rule id are reported plainly', () => {
+    const bad = run([CLEAN, '-o', '/nonexistent-dir/report.txt']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /cannot write '\/nonexistent-dir\/report\.txt'/);
+    const typo = run([CLEAN, '--rule', 'na-trust-anchor=off']);
+    assert.equal(typo.code, 0);
+    assert.match(typo.err, /unknown rule na-trust-anchor/);
+  });
+
   it('the built bin runs from the shell with the same exit codes', () => {
     const cli = path.join(ROOT, 'dist', 'cli.js');
     const ok = spawnSync(process.execPath, [cli, CLEAN], { encoding: 'utf8' });

@@ -77,6 +77,54 @@ describe('language server over stdio', function () {
     assert.ok(!client.diagnostics.some((p) => p.uri === other), 'a plain YAML document was checked');
   });
 
+  it('closing a document that is not a landscape file publishes nothing for it', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-close-'));
+    fs.writeFileSync(path.join(tmp, 'docker.yaml'), 'services: {}\n');
+    client = new TestLspClient();
+    await client.initialize(pathToFileURL(tmp).toString());
+    const uri = pathToFileURL(path.join(tmp, 'docker.yaml')).toString();
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'services: {}\n' } });
+    await client.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(!client.diagnostics.some((p) => p.uri === uri && p.diagnostics.length > 0), JSON.stringify(client.diagnostics.map((p) => p.uri)));
+  });
+
+  it('a file opened under the client\'s URI encoding is not overwritten by its disk version', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-enc-'));
+    const dir = path.join(tmp, 'SAP (prod)');
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'x.landscape.yaml');
+    fs.writeFileSync(file, BROKEN);
+    client = new TestLspClient();
+    // VS Code encodes ( and ) as %28 and %29; Node's pathToFileURL does not
+    const vscodeUri = `file://${file.split('/').map((seg) => encodeURIComponent(seg).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/')}`;
+    await client.initialize(pathToFileURL(tmp).toString());
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: vscodeUri, languageId: 'yaml', version: 1, text: BROKEN.replace('descripton', 'description') } });
+    await client.waitFor((p) => p.uri === vscodeUri && p.version === 1);
+    await new Promise((r) => setTimeout(r, 800));
+    const forFile = client.diagnostics.filter((p) => decodeURIComponent(p.uri) === decodeURIComponent(vscodeUri));
+    const last = forFile[forFile.length - 1];
+    assert.equal(last.version, 1, 'the disk version was published after the open one');
+    assert.ok(!last.diagnostics.some((d) => d.code === 'schema'));
+    const checklist = await client.conn.sendRequest('landscapeLint/checklist', { uri: vscodeUri });
+    assert.ok(checklist, 'checklist for the client-encoded URI');
+  });
+
+  it('code actions ignore diagnostics of an older version (their indexes point elsewhere)', async () => {
+    client = new TestLspClient();
+    await client.initialize();
+    const uri = 'file:///virtual/stale.landscape.yaml';
+    const v1 = 'landscape: T\ncommunicationUsers:\n  S0000000001: {}\nsystems:\n  EDV: { role: abap, connection: none, basis: 754 SP02, noteAssistant: { download: download-service }, communicationUser: S0000000001 }\n';
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: v1 } });
+    const pub = await client.waitFor((p) => p.uri === uri && p.version === 1);
+    const old = pub.diagnostics.find((d) => d.code === 'na-trust-anchors')!;
+    const v2 = v1.replace('systems:\n', 'systems:\n  AAA: { role: abap, connection: none, basis: 754 SP02, communicationUser: S0000000001 }\n');
+    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: v2 }] });
+    await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: old.range, context: { diagnostics: [old] } })) as unknown[];
+    assert.deepEqual(actions, []);
+  });
+
   it('survives garbage documents without crashing', async () => {
     client = new TestLspClient();
     await client.initialize();

@@ -38,3 +38,19 @@ export function isLandscapeFile(file: string, root: string | undefined, extra: r
   const rel = path.relative(root, file);
   return !rel.startsWith('..') && matchesAny(rel, extra.map((p) => globToRegExp(p)));
 }
+
+/**
+ * Reads a landscape file as the editor shows it: without a byte-order mark, UTF-16 files (as
+ * PowerShell writes them) decoded, so positions and JSON parsing agree with VS Code.
+ */
+export function readLandscapeFile(file: string): string {
+  const bytes = fs.readFileSync(file);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -5,7 +5,7 @@ import type { Finding } from './types';
 export const SUPPRESS_NEXT = 'landscape-lint-disable-next-line';
 export const SUPPRESS_LINE = 'landscape-lint-disable-line';
 
-const DIRECTIVE = /#\s*(landscape-lint-disable-(?:next-)?line)\b(.*)$/;
+const DIRECTIVE = /^#\s*(landscape-lint-disable-(?:next-)?line)\b(.*)$/;
 
 /** One suppression comment and the lines it covers. */
 export interface Suppression {
@@ -18,6 +18,22 @@ export interface Suppression {
   line: number;
   character: number;
   used: Set<string>;
+}
+
+/** Where a YAML comment starts on a line: a `#` outside quotes, at the start or after white space; -1 if none. */
+function commentStart(line: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") {
+      // a quote opens a string only where a value can start (not inside a plain word like it's)
+      if (i === 0 || /[\s:,[{-]/.test(line[i - 1])) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return i;
+  }
+  return -1;
 }
 
 function indentOf(s: string): number {
@@ -34,12 +50,13 @@ export function readSuppressions(lines: LineIndex): Suppression[] {
   for (let l = 0; l < lines.lineCount; l++) {
     const text = lines.lineText(l);
     if (!text.includes('landscape-lint-disable')) continue;
-    const m = DIRECTIVE.exec(text);
+    const start = commentStart(text);
+    const m = start < 0 ? null : DIRECTIVE.exec(text.slice(start));
     if (!m) continue;
     const [rulesPart, ...reasonParts] = m[2].split(/\s--\s?|\s--$/);
     const rules = rulesPart.split(/[\s,]+/).filter(Boolean);
     const reason = reasonParts.join(' -- ').trim();
-    const character = text.indexOf('#', text.length - m[0].length);
+    const character = start;
     let fromLine = l;
     let toLine = l;
     if (m[1] === SUPPRESS_NEXT) {
