@@ -55,6 +55,19 @@ describe('parsing', () => {
     assert.ok(r.findings.some((f) => /alias bomb/.test(f.message)), JSON.stringify(r.findings.map((f) => f.message)));
   });
 
+  it('stops absurd nesting (flow and block) with one finding instead of overflowing the stack', () => {
+    const cases: [string, string][] = [
+      ['[' .repeat(100_000), 'file:///deep.landscape.yaml'],
+      ['[' .repeat(100_000), 'file:///deep.landscape.json'],
+      ['a:\n' + Array.from({ length: 500 }, (_, i) => `${' '.repeat(i + 1)}b${i}:`).join('\n') + '\n', 'file:///deep.landscape.yaml'],
+    ];
+    for (const [text, uri] of cases) {
+      const r = lint(text, uri);
+      assert.equal(r.findings.length, 1, uri);
+      assert.match(r.findings[0].message, /nests deeper than 64 levels/);
+    }
+  });
+
   it('refuses a file above the size limit with one finding', () => {
     const big = 'landscape: T\n' + '# filler line to grow the file\n'.repeat(5000);
     const r = lint(big, undefined, { maxFileSize: 64 * 1024 });
@@ -69,6 +82,22 @@ describe('parsing', () => {
     assert.equal(j.length, 1, JSON.stringify(r.findings));
     assert.equal(j[0].range.start.line, 3);
   });
+
+  const JSON_ERRORS: [string, string, RegExp][] = [
+    ['{"landscape": \'X\', "systems": {}}', '0:14', /single quote/],
+    ['{\n  "a": 1 // note\n}', '1:9', /comment/],
+    ['{"a": [1, 2,]}', '0:12', /trailing comma before \]/],
+    ['{"a": 1} x', '0:9', /after the end/],
+    ['{"a": "line\nbreak"}', '0:11', /control character/],
+  ];
+  for (const [text, at, message] of JSON_ERRORS) {
+    it(`places the JSON error in ${JSON.stringify(text)} at ${at}`, () => {
+      const j = ofRule(lint(text, 'file:///t.landscape.json'), 'json-syntax');
+      assert.equal(j.length, 1);
+      assert.equal(`${j[0].range.start.line}:${j[0].range.start.character}`, at);
+      assert.match(j[0].message, message);
+    });
+  }
 
   it('never throws on odd inputs', () => {
     const odd = ['[]', '42', 'null', '- a\n- b', 'systems: 5', 'systems:\n  EDV: 5', 'landscape: T\nsystems:\n  EDV:\n    notes: {a: 1}', '\t\tbad: tabs', '{{{{', 'a: &x\n  b: *x', '? [complex]\n: key'];

@@ -1,6 +1,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
+import { checkJsonSyntax } from './jsonCheck';
+import type { JsonSyntaxError } from './jsonCheck';
 import { DOCUMENT_START, LineIndex } from './positions';
 import type { Finding, NodePath } from './types';
 
@@ -64,10 +66,30 @@ export class LandscapeDocument {
       });
       return;
     }
-    const lineCounter = new LineCounter();
-    this.yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
+    // thousands of nested brackets would overflow the YAML parser's own recursion: look first
+    const flowTooDeep = flowDeeperThan(text, MAX_DEPTH);
+    const parsed = flowTooDeep === undefined ? parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: false }) : undefined;
+    const tooDeep = flowTooDeep ?? deeperThan(parsed!.contents as YamlNode | null, MAX_DEPTH);
+    if (tooDeep !== undefined || !parsed) {
+      // a landscape is a few levels deep; thousands of nested brackets are an attack or an
+      // accident, and every recursive walker (schema, rules, features) would overflow the stack
+      this.yaml = undefined;
+      this.value = undefined;
+      this.parseFindings.push({
+        ruleId: 'yaml-syntax',
+        severity: 'error',
+        message: `The document nests deeper than ${MAX_DEPTH} levels; it was not checked (a landscape file needs fewer than 10)`,
+        range: this.lines.range(tooDeep ?? 0, (tooDeep ?? 0) + 1),
+        system: null,
+      });
+      return;
+    }
+    this.yaml = parsed;
+    // JSON files: the strict JSON check names the error better than the YAML parser does
+    const jsonError = this.format === 'json' && text.trim() !== '' ? checkJsonSyntax(text) : undefined;
     for (const err of this.yaml.errors) {
       const duplicate = err.code === 'DUPLICATE_KEY';
+      if (jsonError && !duplicate) continue;
       const [start, end] = err.pos;
       this.parseFindings.push({
         ruleId: duplicate ? 'duplicate-key' : this.format === 'json' ? 'json-syntax' : 'yaml-syntax',
@@ -94,7 +116,7 @@ export class LandscapeDocument {
       });
     }
     this.value = value;
-    if (this.format === 'json' && this.yaml.errors.length === 0 && text.trim() !== '') this.checkStrictJson();
+    if (jsonError) this.reportJsonError(jsonError);
   }
 
   /** The system IDs defined under `systems`, in file order. */
@@ -232,23 +254,59 @@ export class LandscapeDocument {
     return null;
   }
 
-  /** YAML accepts more than JSON; report what JSON.parse rejects, at its position. */
-  private checkStrictJson(): void {
-    try {
-      JSON.parse(this.text);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const m = /position (\d+)/.exec(msg);
-      const off = m ? Number(m[1]) : 0;
-      this.parseFindings.push({
-        ruleId: 'json-syntax',
-        severity: 'error',
-        message: `JSON syntax error: ${msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '')}`,
-        range: this.lines.range(off, off + 1),
-        system: null,
-      });
+  /** YAML accepts more than JSON (comments, single quotes, trailing commas): the first JSON error, at its place. */
+  private reportJsonError(err: JsonSyntaxError): void {
+    this.parseFindings.push({
+      ruleId: 'json-syntax',
+      severity: 'error',
+      message: `JSON syntax error: ${err.message}`,
+      range: this.lines.range(err.offset, Math.min(err.offset + 1, this.text.length)),
+      system: null,
+    });
+  }
+}
+
+/** Nesting limit of maps and lists. */
+export const MAX_DEPTH = 64;
+
+/** The offset where flow brackets (`[` `{`) nest deeper than the limit, outside quotes and comments. */
+function flowDeeperThan(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      else if (c === '\n' && quote === "'") quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      if (i === 0 || /[\s:,[{]/.test(text[i - 1])) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > limit) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** The offset of a node nested deeper than the limit, or undefined (walks without recursion). */
+function deeperThan(root: YamlNode | null, limit: number): number | undefined {
+  const stack: [YamlNode, number][] = root ? [[root, 1]] : [];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > limit) return node.range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        if (item.key && typeof item.key === 'object') stack.push([item.key as YamlNode, depth + 1]);
+        if (item.value) stack.push([item.value as YamlNode, depth + 1]);
+      } else if (item && typeof item === 'object') stack.push([item as YamlNode, depth + 1]);
     }
   }
+  return undefined;
 }
 
 /** Key → pair index per map: path lookups stay O(depth) on landscapes with thousands of systems. */
