@@ -113,10 +113,26 @@ function parseArgs(argv: readonly string[]): Args {
   return a;
 }
 
+/** Extra landscape-file patterns that apply to a directory, relative to `base` (the config file's folder). */
+export type ExtraPatterns = (dir: string) => { base: string; patterns: readonly string[] } | undefined;
+
+/** Files below a directory: the default landscape names plus the configured extra patterns. */
+function filesIn(dir: string, extraFor: ExtraPatterns): string[] {
+  const found = findFiles(dir, DEFAULT_FILE_PATTERNS);
+  const extra = extraFor(dir);
+  if (extra?.patterns.length) {
+    const regexps = extra.patterns.map((p) => globToRegExp(p));
+    for (const f of findFiles(dir, ['**/*'])) {
+      const rel = path.relative(extra.base, f).split(path.sep).join('/');
+      if (!rel.startsWith('..') && regexps.some((r) => r.test(rel))) found.push(f);
+    }
+  }
+  return [...new Set(found)].sort();
+}
+
 /** Expands the command line's inputs into files; an input that matches nothing is a usage error. */
-export function resolveInputs(inputs: readonly string[], cwd: string, extraPatterns: readonly string[]): string[] {
+export function resolveInputs(inputs: readonly string[], cwd: string, extraFor: ExtraPatterns = () => undefined): string[] {
   const files: string[] = [];
-  const patterns = [...DEFAULT_FILE_PATTERNS, ...extraPatterns];
   for (const input of inputs.length ? inputs : ['.']) {
     const abs = path.resolve(cwd, input);
     let stat: fs.Stats | undefined;
@@ -127,7 +143,7 @@ export function resolveInputs(inputs: readonly string[], cwd: string, extraPatte
     }
     if (stat?.isFile()) files.push(abs);
     else if (stat?.isDirectory()) {
-      const found = findFiles(abs, patterns);
+      const found = filesIn(abs, extraFor);
       if (!found.length && inputs.length) throw new UsageError(`no landscape files (*.landscape.yaml|yml|json) found in '${input}'`);
       files.push(...found);
     } else if (hasGlobChars(input)) {
@@ -164,9 +180,14 @@ export function main(argv: readonly string[], io: CliIO): number {
   try {
     const explicit = args.config ? loadConfigFile(path.resolve(io.cwd, args.config)) : undefined;
     const cliLayer: Partial<LintConfig> = { rules: args.rules, maxFileSize: args.maxFileSize };
-    const cwdConfigFile = explicit ? undefined : findConfigFile(io.cwd);
-    const baseForGlobs = explicit ?? (cwdConfigFile ? loadConfigFile(cwdConfigFile) : undefined);
-    const files = resolveInputs(args.inputs, io.cwd, baseForGlobs?.files ?? []);
+    // extra file patterns come from the configuration that applies to the searched folder and are
+    // relative to that configuration file's folder (with --config: to the working directory)
+    const extraFor: ExtraPatterns = (dir) => {
+      if (explicit) return { base: io.cwd, patterns: explicit.files };
+      const found = findConfigFile(dir);
+      return found ? { base: path.dirname(found), patterns: loadConfigFile(found).files } : undefined;
+    };
+    const files = resolveInputs(args.inputs, io.cwd, extraFor);
     const configCache = new Map<string, LintConfig | undefined>();
     const configFor = (file: string): LintConfig => {
       if (explicit) return mergeConfig(explicit, cliLayer);

@@ -103,6 +103,18 @@ describe('CLI', () => {
     assert.ok(r.out.split('\n').includes(shown!), `README line not in the CLI output: ${shown}`);
   });
 
+  it('extra file patterns of .landscape-lint.json are relative to its folder, wherever the CLI runs', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'll-files-'));
+    fs.mkdirSync(path.join(repo, 'landscapes'));
+    fs.writeFileSync(path.join(repo, '.landscape-lint.json'), JSON.stringify({ files: ['landscapes/*.yaml'] }));
+    fs.copyFileSync(CLEAN, path.join(repo, 'landscapes', 'prod.yaml'));
+    fs.writeFileSync(path.join(repo, 'landscapes', 'notes.txt'), 'not a landscape');
+    const listed = (args: string[], cwd: string): string[] => JSON.parse(run(['--format', 'json', ...args], cwd).out).files.map((f: { file: string }) => path.basename(f.file));
+    assert.deepEqual(listed(['.'], repo), ['prod.yaml']);
+    assert.deepEqual(listed(['landscapes'], repo), ['prod.yaml']);
+    assert.deepEqual(listed([repo], os.tmpdir()), ['prod.yaml']);
+  });
+
   it('reads files with a byte-order mark and UTF-16 files as the editor does', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-bom-'));
     const clean = fs.readFileSync(path.join(ROOT, 'examples', 'clean.landscape.json'), 'utf8');
