@@ -17,7 +17,10 @@ function documentSelector(): DocumentSelector {
     { scheme: 'file', language: 'sap-landscape-json' },
     { scheme: 'untitled', language: 'sap-landscape-yaml' },
     { scheme: 'untitled', language: 'sap-landscape-json' },
-    ...extra.map((pattern) => ({ scheme: 'file', pattern: pattern.startsWith('**/') || path.isAbsolute(pattern) ? pattern : `**/${pattern}` })),
+    ...extra.map((glob) => {
+      const pattern = glob.replace(/^\.\//, '');
+      return { scheme: 'file', pattern: pattern.startsWith('**/') || path.isAbsolute(pattern) ? pattern : `**/${pattern}` };
+    }),
   ];
 }
 

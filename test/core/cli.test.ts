@@ -115,6 +115,12 @@ describe('CLI', () => {
     assert.deepEqual(listed([repo], os.tmpdir()), ['prod.yaml']);
   });
 
+  it('finds landscape files behind symbolic links when searching a folder', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-link-'));
+    fs.symlinkSync(CLEAN, path.join(tmp, 'link.landscape.yaml'));
+    assert.deepEqual(JSON.parse(run(['--format', 'json', tmp]).out).files.map((f: { file: string }) => path.basename(f.file)), ['link.landscape.yaml']);
+  });
+
   it('reads files with a byte-order mark and UTF-16 files as the editor does', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-bom-'));
     const clean = fs.readFileSync(path.join(ROOT, 'examples', 'clean.landscape.json'), 'utf8');

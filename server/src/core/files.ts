@@ -19,9 +19,17 @@ export function findFiles(root: string, patterns: readonly string[] = DEFAULT_FI
     for (const e of entries) {
       if (out.length >= limit) return;
       const full = path.join(dir, e.name);
+      // a symbolic link to a file counts as that file; links to folders are not followed (cycles)
+      const isFile = e.isFile() || (e.isSymbolicLink() && (() => {
+        try {
+          return fs.statSync(full).isFile();
+        } catch {
+          return false;
+        }
+      })());
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) walk(full);
-      } else if (e.isFile() && matchesAny(path.relative(root, full), regexps)) {
+      } else if (isFile && matchesAny(path.relative(root, full), regexps)) {
         out.push(full);
       }
     }
