@@ -37,6 +37,8 @@ describe('parsing', () => {
     assert.equal(dup.length, 1);
     assert.equal(dup[0].range.start.line, 3);
     assert.match(dup[0].message, /Duplicate key 'EDV'/);
+    const json = ofRule(lint('{ "landscape": "T", "systems": { "EDV": { "role": "abap" }, "EDV": { "role": "abap" } } }', 'file:///t.landscape.json'), 'duplicate-key');
+    assert.match(json[0].message, /^Duplicate key 'EDV':/);
   });
 
   it('reads version fields from their source text (2.0 stays "2.0")', () => {

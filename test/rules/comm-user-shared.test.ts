@@ -54,11 +54,12 @@ describe(RULE, () => {
     assert.equal(ofRule(r, RULE).length, 2);
   });
 
-  it('a system in no track is a group of its own: sharing with a track or another such system is reported', () => {
+  it('systems in no track do not count (spec: "shared by systems of more than one track")', () => {
     const r = lintValid(landscape('  ERP: [EDV, EPR]', [['EDV', 'S0023456789'], ['EPR', 'S0023456789'], ['SBX', 'S0023456789'], ['CRP', 'S0023456790'], ['PIP', 'S0023456790']]));
-    assert.deepEqual(ofRule(r, RULE).map((f) => f.system), ['EDV', 'EPR', 'SBX', 'CRP', 'PIP']);
-    assert.equal(only(r, RULE, 'SBX').message.split(';')[0], 'S0023456789 is shared by track ERP (EDV, EPR) and system SBX');
-    assert.equal(only(r, RULE, 'CRP').message.split(';')[0], 'S0023456790 is shared by system CRP and system PIP');
+    assert.deepEqual(ofRule(r, RULE), []);
+    const r2 = lintValid(landscape('  ERP: [EDV, EPR]\n  CRM: [CRP]', [['EDV', 'S0023456789'], ['EPR', 'S0023456790'], ['SBX', 'S0023456789'], ['CRP', 'S0023456790']]));
+    assert.deepEqual(ofRule(r2, RULE).map((f) => f.system), ['EPR', 'CRP']);
+    assert.equal(only(r2, RULE, 'CRP').message.split(';')[0], 'S0023456790 is shared by track ERP (EPR) and track CRM (CRP)');
   });
 
   it('tracks that share a system are one installation: no finding between them', () => {
@@ -76,6 +77,7 @@ describe(RULE, () => {
         S0023456790: { description: SolMan }
       tracks:
         ERP: [EDV]
+        SM: [SOL]
       systems:
         EDV: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0023456789 }
         SOL:
@@ -89,7 +91,7 @@ describe(RULE, () => {
     const r = lintValid(text);
     const sol = only(r, RULE, 'SOL');
     // SOL's own communicationUser is not shared, so the finding sits on the backend user
-    assert.equal(rangeText(sol), '13:19-13:30');
+    assert.equal(rangeText(sol), '14:19-14:30');
     assert.equal(ofRule(r, RULE).length, 2);
   });
 
@@ -117,9 +119,9 @@ describe(RULE, () => {
 
 describe('comm-user-shared on a large landscape', () => {
   it('keeps each finding small: at most 6 groups named and 10 related systems', () => {
-    // 300 SIDs Q2S, Q2T, … (base 36), each in no track: 300 groups sharing one user
+    // 300 SIDs Q2S, Q2T, … (base 36), each in a track of its own: 300 tracks sharing one user
     const sids = Array.from({ length: 300 }, (_, i) => `Q${(i + 100).toString(36).toUpperCase()}`);
-    const lines = ['landscape: Big', 'communicationUsers:', '  S0000000001: {}', 'systems:'];
+    const lines = ['landscape: Big', 'communicationUsers:', '  S0000000001: {}', 'tracks:', ...sids.map((sid) => `  T${sid}: [${sid}]`), 'systems:'];
     for (const sid of sids) lines.push(`  ${sid}: { role: abap, connection: none, noteAssistant: { enabled: false }, communicationUser: S0000000001 }`);
     const r = lint(lines.join('\n') + '\n');
     const found = r.findings.filter((f) => f.ruleId === 'comm-user-shared');

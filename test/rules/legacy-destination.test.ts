@@ -130,24 +130,25 @@ describe('rule legacy-destination (guide 2.1.5)', () => {
     });
 
     it('SAP_BASIS unknown: both ways are named, no removal offered', () => {
-      const f = ofRule(lint(doc('SAPOSS: { type: "3", user: OSS_RFC }', ['    role: abap', '    connection: none'])), RULE)[0]!;
+      const f = ofRule(lint(doc('SAPOSS: { type: "3", user: OSS_RFC }', ['    role: abap', '    connection: direct'])), RULE)[0]!;
       assert.match(f.message, /replaced by HTTPS destination SAP-SUPPORT_NOTE_DOWNLOAD .*, or by SAPOSS with a technical communication user instead of OSS_RFC .*record basis to decide/);
       assert.equal(f.fixes, undefined);
     });
   });
 
-  describe('every role lists previous connections (the 2.1.5 table is not limited to direct ABAP)', () => {
-    const heads: [string, string[]][] = [
-      ['abap via solman', ['    role: abap', '    connection: solman', '    managedBy: SOL', '    basis: 750 SP13']],
-      ['abap without connection', ['    role: abap', '    connection: none', '    basis: 750 SP13']],
-      ['frun', ['    role: frun', '    release: "2.0"', '    basis: 753 SP02']],
-      ['solman', ['    role: solman', '    release: 7.2 SPS08', '    basis: 740 SP20']],
+  describe('connected systems list previous connections; indirect ABAP systems need no channel work (spec §2)', () => {
+    const heads: [string, string[], number][] = [
+      ['abap via solman', ['    role: abap', '    connection: solman', '    managedBy: SOL', '    basis: 750 SP13'], 0],
+      ['abap without connection', ['    role: abap', '    connection: none', '    basis: 750 SP13'], 0],
+      ['abap direct', ['    role: abap', '    connection: direct', '    basis: 750 SP13'], 1],
+      ['frun', ['    role: frun', '    release: "2.0"', '    basis: 753 SP02'], 1],
+      ['solman', ['    role: solman', '    release: 7.2 SPS08', '    basis: 740 SP20'], 1],
     ];
-    for (const [name, head] of heads) {
-      it(name, () => {
+    for (const [name, head, count] of heads) {
+      it(`${name}: ${count ? 'reported' : 'nothing'}`, () => {
         const found = ofRule(lint(doc('SAP-OSS-LIST-001: { type: "3" }', head)), RULE);
-        assert.equal(found.length, 1);
-        assert.equal(found[0]!.range.start.line, 3 + head.length + 1);
+        assert.equal(found.length, count);
+        if (count) assert.equal(found[0]!.range.start.line, 3 + head.length + 1);
       });
     }
     it('SAPOSS on Focused Run goes (no Note Assistant RFC download there)', () => {

@@ -10,7 +10,7 @@ const BROKEN = ['schema', 'yaml-syntax', 'json-syntax', 'duplicate-key'];
 // destination SAP-SUPPORT_PORTAL"; guide 1: the legacy infrastructure stays until January 1, 2020.
 const OLD_NOT_NEW = 'SDCCN still uses SDCC_OSS and not SAP-SUPPORT_PORTAL: in transaction SDCCN remove destination SDCC_OSS and add SAP-SUPPORT_PORTAL (the legacy RFC infrastructure is switched off on 2020-01-01)';
 const OLD_AND_NEW = 'SDCCN still lists SDCC_OSS next to SAP-SUPPORT_PORTAL: in transaction SDCCN remove destination SDCC_OSS';
-const NOT_RECORDED = 'SDCCN destinations not recorded: in transaction SDCCN remove SDCC_OSS and add SAP-SUPPORT_PORTAL (guide 4.1), then record them in sdccn.destinations';
+const NOT_RECORDED = 'SDCCN destinations not recorded, so SAP-SUPPORT_PORTAL is not shown to be used: in transaction SDCCN remove SDCC_OSS and add SAP-SUPPORT_PORTAL (guide 4.1), then record them in sdccn.destinations';
 
 /** One system; the sdccn lines follow `basis` (line 6 onwards). */
 function doc(sdccn: string[], head: string[] = ['    role: abap', '    connection: direct']): string {
@@ -31,8 +31,8 @@ describe('rule sdccn-destinations (guide 4.1)', () => {
     ['SDCC_OSS in a block list', ['    sdccn:', '      destinations:', '        - SDCC_OSS'], 'error', OLD_NOT_NEW, '8:10-8:18'],
     ['empty list', ['    sdccn:', '      destinations: []'], 'error', 'SDCCN has no destination: in transaction SDCCN add destination SAP-SUPPORT_PORTAL', '7:20-7:22'],
     ['another destination', ['    sdccn:', '      destinations: [SAP-SUPPORT_PARCELBOX]'], 'error', 'SDCCN uses SAP-SUPPORT_PARCELBOX but not SAP-SUPPORT_PORTAL: in transaction SDCCN add destination SAP-SUPPORT_PORTAL', '7:20-7:43'],
-    ['sdccn without destinations: on the sdccn key', ['    sdccn:', '      tasksRecreated: true'], 'warning', NOT_RECORDED, '6:4-6:9'],
-    ['no sdccn at all: on the SID', [], 'warning', NOT_RECORDED, '2:2-2:5'],
+    ['sdccn without destinations: on the sdccn key', ['    sdccn:', '      tasksRecreated: true'], 'error', NOT_RECORDED, '6:4-6:9'],
+    ['no sdccn at all: on the SID', [], 'error', NOT_RECORDED, '2:2-2:5'],
     ['SAP-SUPPORT_PORTAL', ['    sdccn:', '      destinations: [SAP-SUPPORT_PORTAL]'], undefined, '', ''],
     ['SAP-SUPPORT_PORTAL and SAP-SUPPORT_PARCELBOX', ['    sdccn: { destinations: [SAP-SUPPORT_PARCELBOX, SAP-SUPPORT_PORTAL] }'], undefined, '', ''],
   ];

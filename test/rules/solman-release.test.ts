@@ -23,7 +23,6 @@ describe('rule solman-release (guide 2.1.2, 5)', () => {
     ['7.1 SP14', 'error', ''],
     ['7.1 SPS14', 'error', ''],
     ['7.0', 'error', ''],
-    ['7.2 SPS00', 'error', ' (SAP Solution Manager 7.2 SPS 01 – 04)'],
     ['7.2 SPS01', 'error', ' (SAP Solution Manager 7.2 SPS 01 – 04)'],
     ['7.2 SPS04', 'error', ' (SAP Solution Manager 7.2 SPS 01 – 04)'],
     ['7.2 SPS05', 'warning', 'SAP Solution Manager 7.2 SPS 05 – 07'],
@@ -68,8 +67,17 @@ describe('rule solman-release (guide 2.1.2, 5)', () => {
     });
   }
 
-  it('7.2 without an SPS cannot be judged: nothing', () => {
-    assert.deepEqual(ofRule(lint(solman('7.2')), RULE), []);
+  it('7.2 without an SPS: a warning to record the Support Package Stack (connectivity depends on it)', () => {
+    const f = ofRule(lint(solman('7.2')), RULE);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].severity, 'warning');
+    assert.match(f[0].message, /without its Support Package Stack: record it \(e\.g\. "7\.2 SPS08"\)/);
+  });
+
+  it('7.2 SPS00 (no such SPS) is left to the schema', () => {
+    const r = lint(solman('7.2 SPS00'));
+    assert.deepEqual(ofRule(r, RULE), []);
+    assert.ok(r.findings.some((f) => f.ruleId === 'schema'));
   });
 
   it('a missing or malformed release gives nothing (the schema reports malformed ones)', () => {

@@ -6,9 +6,9 @@ import { fixed, JSON_URI, lintValid, only, titles } from './landscape-fixtures';
 
 const RULE = 'track-transport';
 
-/** A track of systems (flow maps, SNOTE by default, no connection), source system first. */
+/** A track of systems (flow maps, SNOTE, direct connectivity), source system first. */
 function track(systems: [string, string][], tracks = `  T1: [${systems.map(([sid]) => sid).join(', ')}]`): string {
-  return ['landscape: T', 'tracks:', tracks, 'systems:', ...systems.map(([sid, fields]) => `  ${sid}: { role: abap, connection: none, ${fields} }`), ''].join('\n');
+  return ['landscape: T', 'tracks:', tracks, 'systems:', ...systems.map(([sid, fields]) => `  ${sid}: { role: abap, connection: direct, ${fields} }`), ''].join('\n');
 }
 
 /** "<system>:<note>" of every finding. */
@@ -122,17 +122,18 @@ describe(RULE, () => {
     ])), ['PRD:2446868']);
   });
 
-  it('2738426 is expected in ABAP systems of the track, whatever their connection, not in SolMan', () => {
+  it('2738426 is expected only in directly connected ABAP systems of the track (not indirect ones, not SolMan)', () => {
     const text = dedent(`
       landscape: T
       tracks:
-        T1: [DEV, QAS, SOL]
+        T1: [DEV, QAS, PRD, SOL]
       systems:
         DEV: { role: abap, connection: direct, basis: 754 SP02, notes: [2738426] }
         QAS: { role: abap, connection: solman, managedBy: SOL, basis: 754 SP02 }
+        PRD: { role: abap, connection: direct, basis: 754 SP02 }
         SOL: { role: solman, release: 7.2 SPS08, basis: 740 SP20 }
     `);
-    assert.deepEqual(missing(text), ['QAS:2738426']);
+    assert.deepEqual(missing(text), ['PRD:2738426']);
   });
 
   it('a system in two tracks gets one finding per note, with the sources of both tracks', () => {
@@ -149,7 +150,7 @@ describe(RULE, () => {
     const text = track([['DEV', 'basis: 754 SP02, notes: [2738426]'], ['PRD', 'basis: 754 SP02, notes: [2781565]']]);
     const r = lintValid(text);
     const f = only(r, RULE, 'PRD');
-    assert.equal(rangeText(f), '5:63-5:72'); // [2781565]
+    assert.equal(rangeText(f), '5:65-5:74'); // [2781565]
     const { text: out, result } = fixed(r, f);
     assert.equal(out, text.replace('notes: [2781565]', 'notes: [2781565, 2738426]'));
     assert.equal(ofRule(result, RULE).length, 0);
@@ -163,13 +164,13 @@ describe(RULE, () => {
       systems:
         EDV:
           role: abap
-          connection: none
+          connection: direct
           basis: 754 SP02
           notes:
             - 2738426
         EPR:
           role: abap
-          connection: none
+          connection: direct
           basis: 754 SP02
     `);
     const r = lintValid(text);
@@ -187,8 +188,8 @@ describe(RULE, () => {
       '  "landscape": "T",',
       '  "tracks": { "ERP": ["EDV", "EPR"] },',
       '  "systems": {',
-      '    "EDV": { "role": "abap", "connection": "none", "basis": "754 SP02", "notes": [2738426] },',
-      '    "EPR": { "role": "abap", "connection": "none", "basis": "754 SP02", "notes": [] }',
+      '    "EDV": { "role": "abap", "connection": "direct", "basis": "754 SP02", "notes": [2738426] },',
+      '    "EPR": { "role": "abap", "connection": "direct", "basis": "754 SP02", "notes": [] }',
       '  }',
       '}',
       '',

@@ -95,7 +95,7 @@ export class LandscapeDocument {
         ruleId: duplicate ? 'duplicate-key' : this.format === 'json' ? 'json-syntax' : 'yaml-syntax',
         severity: 'error',
         message: duplicate
-          ? `Duplicate key '${keyTextAt(text, start)}': a key may appear only once in a map (the later one would silently win)`
+          ? `Duplicate key '${keyTextAt(text, start).replace(/^(["'])(.*)\1$/, '$2')}': a key may appear only once in a map (the later one would silently win)`
           : `${this.format === 'json' ? 'JSON' : 'YAML'} syntax error: ${firstLine(err.message)}`,
         range: duplicate ? this.lines.range(start, start + keyTextAt(text, start).length) : this.lines.range(start, Math.max(end, start + 1)),
         system: null,

@@ -102,7 +102,7 @@ export function formatSarif(reports: readonly FileReport[], toolVersion: string,
     message: { text: f.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: toSarifUri(rep.file, cwd), uriBaseId: '%SRCROOT%' },
+        artifactLocation: artifactLocation(rep.file, cwd),
         region: {
           startLine: f.range.start.line + 1,
           startColumn: f.range.start.character + 1,
@@ -119,10 +119,17 @@ export function formatSarif(reports: readonly FileReport[], toolVersion: string,
     runs: [{
       tool: { driver: { name: 'landscape-lint', version: toolVersion, informationUri: 'https://example.invalid/landscape-lint', rules } },
       originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).toString() } },
-      artifacts: reports.map((r) => ({ location: { uri: toSarifUri(r.file, cwd), uriBaseId: '%SRCROOT%' } })),
+      artifacts: reports.map((r) => ({ location: artifactLocation(r.file, cwd) })),
       results,
     }],
   }, null, 2);
+}
+
+/** Relative to %SRCROOT% (the working directory) for files below it, else an absolute file URI. */
+function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? { uri: pathToFileURL(abs).toString() } : { uri: toSarifUri(file, cwd), uriBaseId: '%SRCROOT%' };
 }
 
 function toSarifUri(file: string, cwd: string): string {

@@ -38,8 +38,8 @@ export const rule: Rule = {
       '',
       'How systems are grouped:',
       '- the systems of a track (`tracks`) form one group; tracks that share a system form one group (one installation);',
-      '- a system that is in no track (for example SAP Solution Manager, Focused Run or a sandbox) is a group of its own, so a user',
-      '  shared between a track and such a system — or between two such systems — is reported as well;',
+      '- systems in no track (for example SAP Solution Manager, Focused Run or a sandbox) do not count: the spec speaks of systems',
+      '  of more than one track, and without tracks the file does not say which systems belong together;',
       '- `solmanSetup.backendUser` counts as a use by that SAP Solution Manager system.',
       '',
       'There is one info per system that uses the shared user, on its `communicationUser`, with the systems of the other tracks',
@@ -92,7 +92,9 @@ export const rule: Rule = {
       add(s.communicationUser, { sid: s.sid, path: sysPath(s, 'communicationUser') });
       if (s.role === 'solman') add(s.solmanSetup?.backendUser, { sid: s.sid, path: sysPath(s, 'solmanSetup', 'backendUser') });
     }
-    for (const [user, list] of usages) {
+    for (const [user, used] of usages) {
+      // spec §2: "shared by systems of more than one track" — systems in no track do not count
+      const list = used.filter((u) => (groups.get(u.sid)?.tracks.length ?? 0) > 0);
       const byGroup = new Map<string, { group: TrackGroup; sids: string[] }>();
       for (const u of list) {
         const group = groups.get(u.sid);

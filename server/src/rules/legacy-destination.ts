@@ -1,3 +1,4 @@
+import { isConnected } from '../core/model';
 import { isMap, isScalar } from 'yaml';
 import type { Pair, YAMLMap } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
@@ -179,7 +180,8 @@ function checkOne(ctx: RuleContext, ed: DocEditor, s: SystemDef, name: string, r
 
 /**
  * legacy-destination (guide 2.1.5): RFC destinations of the old support backbone still recorded
- * in SM59, on any system (the guide's table describes the previous connections of every system).
+ * in SM59, on connected systems (SolMan, Focused Run, direct ABAP): spec §2 gives ABAP systems
+ * connected through SolMan / Focused Run / not at all the Note Assistant rules only.
  */
 export const rule: Rule = {
   meta: {
@@ -189,7 +191,7 @@ export const rule: Rule = {
     section: '2.1.5',
     description: [
       'The support backbone is reached over HTTPS now; the RFC destinations used before (guide 2.1.5, "Previous RFC Connections to the Support Backbone") are replaced by the HTTPS destinations that task list ' +
-        `\`${TASK_LIST_OSS_COMM.name}\` creates ("New Connections to the Support Backbone"). Reported on every system that still lists one of them under \`destinations\`:`,
+        `\`${TASK_LIST_OSS_COMM.name}\` creates ("New Connections to the Support Backbone"). Reported on every connected system (SAP Solution Manager, Focused Run, ABAP with direct connectivity) that still lists one of them under \`destinations\`; ABAP systems that connect through SolMan or Focused Run, or not at all, need no channel work (they get the Note Assistant rules only):`,
       '',
       '| Legacy destination | Old logon user | Replaced by |',
       '|---|---|---|',
@@ -229,6 +231,9 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     const ed = new DocEditor(ctx.doc);
     for (const s of ctx.model.systems) {
+      // spec §2: ABAP systems connected through SolMan / Focused Run / not at all need no channel
+      // work; their rules are the Note Assistant ones only
+      if (!isConnected(s)) continue;
       for (const [name, recorded] of Object.entries(s.destinations)) {
         const row = legacyDestination(name, recorded);
         if (row) out.push(checkOne(ctx, ed, s, name, row));

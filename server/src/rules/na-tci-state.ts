@@ -17,18 +17,13 @@ import { fieldRange, noteList, tciState } from './shared';
 const TCI_RELEASE_TEXT = TCI_MIN_SP.map((r) => (r.andAbove ? `${r.release}+` : String(r.release))).join(', ');
 const NO_TCI_TEXT = RELEASES_WITHOUT_TCI.join('/');
 
-/** Which fact the TCI state of a system cannot be derived from. */
+/** Which fact the TCI state of a system cannot be derived from (basis absent, or a release the guide does not list). */
 function unknownBasisMessage(s: SystemDef): string {
   const consequence =
     'the digital-signature, note download and TCI checks (guide 2.1.4.2, 2.1.4.3) depend on it';
-  if (s.basis === undefined) {
-    return s.keys.has('basis')
-      ? `SAP_BASIS level is not a text, so the TCI state of Note Assistant cannot be determined: record \`basis\` as "<release> SP<n>" or set \`noteAssistant.tci\`; ${consequence}`
-      : `SAP_BASIS level not recorded, so the TCI state of Note Assistant cannot be determined: record \`basis\` (SAP_BASIS release and support package, e.g. "<release> SP<n>") or \`noteAssistant.tci\`; ${consequence}`;
-  }
   const basis = parseBasis(s.basis);
   if (!basis) {
-    return `SAP_BASIS level '${s.basis}' is not of the form "<release> SP<n>", so the TCI state of Note Assistant cannot be determined: correct \`basis\` or set \`noteAssistant.tci\`; ${consequence}`;
+    return `SAP_BASIS level not recorded, so the TCI state of Note Assistant cannot be determined: record \`basis\` (SAP_BASIS release and support package, e.g. "<release> SP<n>") or \`noteAssistant.tci\`; ${consequence}`;
   }
   return `SAP_BASIS release ${basis.release} is not in the guide's tables, so the TCI state of Note Assistant cannot be determined: check \`basis\` (releases with a TCI row: ${TCI_RELEASE_TEXT}; without TCI: ${NO_TCI_TEXT}) or set \`noteAssistant.tci\`; ${consequence}`;
 }
@@ -42,6 +37,8 @@ function check(ctx: RuleContext): RuleFinding[] {
     if (state.reason === 'unknown' && declared === undefined) {
       // Releases older than 700 are known, just unsupported: na-digital-signature reports them.
       if (state.basis && !isSupportedBasisRelease(state.basis.release)) continue;
+      // A basis value in the wrong form is a schema error already, on the same value.
+      if (s.keys.has('basis') && !state.basis) continue;
       out.push({
         message: unknownBasisMessage(s),
         range: fieldRange(ctx.doc, s, 'basis'),

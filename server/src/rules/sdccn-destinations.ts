@@ -28,7 +28,7 @@ export const rule: Rule = {
       '',
       `Checked on every \`role: abap\` system with \`connection: direct\`:`,
       `- \`sdccn.destinations\` contains \`${OLD}\` or lacks \`${NEW}\` → error (one per system), on the \`${OLD}\` item, else on the list;`,
-      '- `sdccn` or `sdccn.destinations` not recorded → warning asking to record the SDCCN destinations (spec: a required check not recorded).',
+      `- \`sdccn\` or \`sdccn.destinations\` not recorded → error as well (the list lacks \`${NEW}\`), asking to record the SDCCN destinations.`,
       '',
       `Quick-fixes: replace \`${OLD}\` by \`${NEW}\` in place (keeps the order), remove \`${OLD}\` when \`${NEW}\` is already listed, or add \`${NEW}\`.`,
     ].join('\n'),
@@ -66,8 +66,8 @@ export const rule: Rule = {
       const list = s.sdccn?.destinations;
       if (list === undefined) {
         out.push({
-          message: `SDCCN destinations not recorded: in transaction ${P.transaction} remove ${OLD} and add ${NEW} (guide ${P.section}), then record them in sdccn.destinations`,
-          severity: 'warning',
+          // spec §2 (4.1): lacking SAP-SUPPORT_PORTAL is an error; a list that is not there lacks it
+          message: `SDCCN destinations not recorded, so ${NEW} is not shown to be used: in transaction ${P.transaction} remove ${OLD} and add ${NEW} (guide ${P.section}), then record them in sdccn.destinations`,
           range: fieldRange(doc, s, 'sdccn', 'destinations'),
           system: s.sid,
           data: { recorded: false, requiredDestination: NEW, obsoleteDestination: OLD },

@@ -15,6 +15,7 @@ import { sysPath } from './rule';
 import { fieldRange, listText } from './shared';
 
 const TARGET = SOLMAN_RECOMMENDED_TARGET.text;
+const TARGET_RELEASE = SOLMAN_RECOMMENDED_TARGET.release;
 
 /**
  * The connectivity row of a release. A release older than the first row of the guide's table
@@ -82,8 +83,20 @@ export const rule: Rule = {
     for (const s of model.systems) {
       if (s.role !== 'solman') continue;
       const v = parseSolmanRelease(s.release);
-      // absent or malformed (the schema reports it); 7.2 without an SPS cannot be judged
+      // absent or malformed: the schema reports it
       if (!v) continue;
+      if (v.sps === 0) continue; // no such SPS: the schema reports the value
+      if (v.release === TARGET_RELEASE && v.sps === undefined) {
+        // connectivity depends on the Support Package Stack (guide 2.1.2): ask for it
+        out.push({
+          severity: 'warning',
+          message: `SAP Solution Manager ${v.text} without its Support Package Stack: record it (e.g. "${TARGET}"); 7.2 SPS01–04 has no connectivity to SAP, SPS05–07 partial, ${TARGET} or higher full (guide 2.1.2)`,
+          range: fieldRange(doc, s, 'release'),
+          system: s.sid,
+          data: { release: v.text, unrecorded: true },
+        });
+        continue;
+      }
       const row = rowFor(v);
       if (!row || row.connectivity === 'full') continue;
       const range = fieldRange(doc, s, 'release');

@@ -43,7 +43,12 @@ function appliesTo(note: number, s: SystemDef): boolean {
     if (tci.reason !== 'unknown' && !digitalSignatureNotesFor(tci.enabled).includes(note)) return false;
   }
   if (TCI_NOTES.has(note) && basis && basisHasTci(basis) === true) return false;
-  if (note === TASK_LIST_NOTE) return s.role !== undefined && TASK_LIST_OSS_COMM.roles.includes(s.role);
+  // 2738426 belongs to the task list of ABAP systems with direct connectivity (guide 4.3); an
+  // ABAP system connected through SolMan / Focused Run gets the Note Assistant rules only (spec §2)
+  if (note === TASK_LIST_NOTE) {
+    return s.role !== undefined && TASK_LIST_OSS_COMM.roles.includes(s.role) &&
+      (s.role !== 'abap' || (s.connection !== undefined && (TASK_LIST_OSS_COMM.abapConnections ?? []).includes(s.connection)));
+  }
   return true;
 }
 
@@ -53,8 +58,8 @@ function example(eprNotes: string): string {
     'tracks:',
     '  ERP: [EDV, EPR]',
     'systems:',
-    `  EDV: { role: abap, connection: none, basis: 754 SP02, notes: [${TASK_LIST_NOTE}] }`,
-    `  EPR: { role: abap, connection: none, basis: 754 SP02, notes: ${eprNotes} }`,
+    `  EDV: { role: abap, connection: direct, basis: 754 SP02, notes: [${TASK_LIST_NOTE}] }`,
+    `  EPR: { role: abap, connection: direct, basis: 754 SP02, notes: ${eprNotes} }`,
     '',
   ].join('\n');
 }
