@@ -9,27 +9,23 @@ import { isConnected, isDirectAbap, usesNoteAssistant } from '../core/model';
 import { LANDSCAPE_SCHEMA } from '../core/schema';
 import {
   basisHasDigitalSignature,
-  basisHasTci,
   CIPHERSUITE_VALUES,
   ciphersuiteValue,
   digitalSignatureNotesFor,
   digitalSignatureThreshold,
   formatThreshold,
   isBackboneNote,
-  noteInfo,
   noteLink,
   parseBasis,
   SSL_CLIENT_CIPHERSUITES_PARAMETER,
   TASK_LIST_OSS_COMM,
   tciAvailability,
-  TCI_BOOTSTRAP_NOTES,
   TCI_FOLLOW_UP_NOTE,
-  TCI_PREREQUISITE_NOTES,
   tciProcedure,
 } from '../knowledge';
 import type { GuideSectionId } from '../knowledge';
 import type { TciState } from '../rules/shared';
-import { tciState } from '../rules/shared';
+import { backboneNoteApplies, tciState } from '../rules/shared';
 import type { Segment } from './nodeAtOffset';
 
 /** Display names of the system roles, for hover, completion and the outline. */
@@ -156,26 +152,6 @@ function notesInData(ruleId: string, data: Record<string, unknown> | undefined):
   return out;
 }
 
-/**
- * Whether a backbone note found earlier in a track applies to this system: not when the tables
- * tie it to other SAP_BASIS releases, not a digital-signature note the support package or the
- * other TCI state makes unnecessary, not a TCI note once the support package brings TCI, and the
- * task list note only where its task list runs (the same reading as rule track-transport).
- */
-function backboneNoteApplies(note: number, s: SystemDef): boolean {
-  const basis = parseBasis(s.basis);
-  const releases = noteInfo(note)?.releases;
-  if (basis && releases && !releases.includes(basis.release)) return false;
-  if (digitalSignatureNotesFor(true).includes(note) || digitalSignatureNotesFor(false).includes(note)) {
-    if (basis && basisHasDigitalSignature(basis) === true) return false;
-    const tci = tciState(s);
-    if (tci.reason !== 'unknown' && !digitalSignatureNotesFor(tci.enabled).includes(note)) return false;
-  }
-  const tciNotes = [...TCI_PREREQUISITE_NOTES, ...TCI_BOOTSTRAP_NOTES, TCI_FOLLOW_UP_NOTE];
-  if (tciNotes.includes(note) && basis && basisHasTci(basis) === true) return false;
-  if (note === TASK_LIST_OSS_COMM.note) return s.role !== undefined && TASK_LIST_OSS_COMM.roles.includes(s.role);
-  return true;
-}
 
 /**
  * The SAP Notes a system still lacks, most urgent first: notes that rule findings name in their

@@ -2,7 +2,20 @@ import type { LandscapeDocument } from '../core/document';
 import type { SystemDef } from '../core/model';
 import type { Range } from 'vscode-languageserver-types';
 import type { BasisVersion } from '../knowledge';
-import { basisHasTci, bootstrapNoteFor, parseBasis, tciAvailability } from '../knowledge';
+import {
+  basisHasDigitalSignature,
+  basisHasTci,
+  bootstrapNoteFor,
+  DIGITAL_SIGNATURE_NOTES,
+  digitalSignatureNotesFor,
+  noteInfo,
+  parseBasis,
+  TASK_LIST_OSS_COMM,
+  TCI_BOOTSTRAP_NOTES,
+  TCI_FOLLOW_UP_NOTE,
+  TCI_PREREQUISITE_NOTES,
+  tciAvailability,
+} from '../knowledge';
 import { sysPath } from './rule';
 
 /** Why Note Assistant counts as TCI-enabled or not (spec rule NA-TCI-STATE, guide 2.1.4.3). */
@@ -60,4 +73,36 @@ export function noteList(notes: readonly number[]): string {
 export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const DS_NOTES: ReadonlySet<number> = new Set([...DIGITAL_SIGNATURE_NOTES.tciEnabled, ...DIGITAL_SIGNATURE_NOTES.notTciEnabled]);
+const TCI_NOTES: ReadonlySet<number> = new Set([...TCI_PREREQUISITE_NOTES, ...TCI_BOOTSTRAP_NOTES, TCI_FOLLOW_UP_NOTE]);
+
+/**
+ * Whether a backbone note found earlier in the track is needed in this later system. Tracks
+ * normally share one release and support package; where they differ, a note that does not apply
+ * to the later system is not expected there:
+ * - a note the knowledge tables tie to SAP_BASIS releases that do not include the later system's release;
+ * - digital-signature notes when the later system's support package already handles signed notes, or when they
+ *   are the notes of the other TCI state (2.1.4.2: one set for TCI-enabled, another for the rest);
+ * - TCI prerequisite, bootstrap and follow-up notes when the support package already brings TCI (2.1.4.3);
+ * - the task list note only where that task list runs (ABAP systems with direct connectivity).
+ */
+export function backboneNoteApplies(note: number, s: SystemDef): boolean {
+  const basis = parseBasis(s.basis);
+  const releases = noteInfo(note)?.releases;
+  if (basis && releases && !releases.includes(basis.release)) return false;
+  if (DS_NOTES.has(note)) {
+    if (basis && basisHasDigitalSignature(basis) === true) return false;
+    const tci = tciState(s);
+    if (tci.reason !== 'unknown' && !digitalSignatureNotesFor(tci.enabled).includes(note)) return false;
+  }
+  if (TCI_NOTES.has(note) && basis && basisHasTci(basis) === true) return false;
+  // 2738426 belongs to the task list of ABAP systems with direct connectivity (guide 4.3); an
+  // ABAP system connected through SolMan / Focused Run gets the Note Assistant rules only (spec §2)
+  if (note === TASK_LIST_OSS_COMM.note) {
+    return s.role !== undefined && TASK_LIST_OSS_COMM.roles.includes(s.role) &&
+      (s.role !== 'abap' || (s.connection !== undefined && (TASK_LIST_OSS_COMM.abapConnections ?? []).includes(s.connection)));
+  }
+  return true;
 }

@@ -2,55 +2,15 @@ import { DocEditor } from '../core/edits';
 import type { SystemDef } from '../core/model';
 import type { RelatedInfo } from '../core/types';
 import {
-  basisHasDigitalSignature,
-  basisHasTci,
   describeNote,
-  DIGITAL_SIGNATURE_NOTES,
-  digitalSignatureNotesFor,
   isBackboneNote,
-  noteInfo,
-  parseBasis,
   TASK_LIST_OSS_COMM,
-  TCI_BOOTSTRAP_NOTES,
-  TCI_FOLLOW_UP_NOTE,
-  TCI_PREREQUISITE_NOTES,
 } from '../knowledge';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
-import { fieldRange, listText, tciState } from './shared';
+import { backboneNoteApplies, fieldRange, listText } from './shared';
 
-const DS_NOTES: ReadonlySet<number> = new Set([...DIGITAL_SIGNATURE_NOTES.tciEnabled, ...DIGITAL_SIGNATURE_NOTES.notTciEnabled]);
-const TCI_NOTES: ReadonlySet<number> = new Set([...TCI_PREREQUISITE_NOTES, ...TCI_BOOTSTRAP_NOTES, TCI_FOLLOW_UP_NOTE]);
 const TASK_LIST_NOTE = TASK_LIST_OSS_COMM.note;
-
-/**
- * Whether a backbone note found earlier in the track is needed in this later system. Tracks
- * normally share one release and support package; where they differ, a note that does not apply
- * to the later system is not expected there:
- * - a note the knowledge tables tie to SAP_BASIS releases that do not include the later system's release;
- * - digital-signature notes when the later system's support package already handles signed notes, or when they
- *   are the notes of the other TCI state (2.1.4.2: one set for TCI-enabled, another for the rest);
- * - TCI prerequisite, bootstrap and follow-up notes when the support package already brings TCI (2.1.4.3);
- * - the task list note only where that task list runs (ABAP systems).
- */
-function appliesTo(note: number, s: SystemDef): boolean {
-  const basis = parseBasis(s.basis);
-  const releases = noteInfo(note)?.releases;
-  if (basis && releases && !releases.includes(basis.release)) return false;
-  if (DS_NOTES.has(note)) {
-    if (basis && basisHasDigitalSignature(basis) === true) return false;
-    const tci = tciState(s);
-    if (tci.reason !== 'unknown' && !digitalSignatureNotesFor(tci.enabled).includes(note)) return false;
-  }
-  if (TCI_NOTES.has(note) && basis && basisHasTci(basis) === true) return false;
-  // 2738426 belongs to the task list of ABAP systems with direct connectivity (guide 4.3); an
-  // ABAP system connected through SolMan / Focused Run gets the Note Assistant rules only (spec §2)
-  if (note === TASK_LIST_NOTE) {
-    return s.role !== undefined && TASK_LIST_OSS_COMM.roles.includes(s.role) &&
-      (s.role !== 'abap' || (s.connection !== undefined && (TASK_LIST_OSS_COMM.abapConnections ?? []).includes(s.connection)));
-  }
-  return true;
-}
 
 function example(eprNotes: string): string {
   return [
@@ -88,7 +48,7 @@ export const rule: Rule = {
       'Not reported: systems with `noteAssistant.enabled: false` (notes are not tracked there), and notes that do not apply to the',
       'later system when the track mixes releases or support packages (a release-specific note of another release, digital-signature',
       'notes where the support package already has the capability or the TCI state needs the other set, TCI notes where the support',
-      `package already brings TCI, ${TASK_LIST_NOTE} outside ABAP systems).`,
+      `package already brings TCI, ${TASK_LIST_NOTE} outside ABAP systems with direct connectivity).`,
       '',
       'The quick-fix adds the note to the later system\'s `notes` once the transport is imported.',
     ].join('\n'),
@@ -115,7 +75,7 @@ export const rule: Rule = {
           }
         }
         for (const [note, from] of [...holders].sort((a, b) => a[0] - b[0])) {
-          if (!appliesTo(note, later)) continue;
+          if (!backboneNoteApplies(note, later)) continue;
           const related: RelatedInfo[] = from.map((e) => ({
             message: `${e.sid} has SAP Note ${note}: transport it from there (track ${track})`,
             range: fieldRange(doc, e, 'notes', e.notesIndex.get(note) ?? 0),
