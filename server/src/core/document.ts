@@ -184,11 +184,6 @@ export class LandscapeDocument {
     return DOCUMENT_START;
   }
 
-  /** Range of the key of a missing child, i.e. the key of the object that should contain it. */
-  rangeForMissing(parentPath: NodePath): Range {
-    return this.rangeFor(parentPath.length ? parentPath : []);
-  }
-
   private lineEndOffset(offset: number): number {
     const line = this.lines.positionAt(offset).line;
     return this.lines.lineStart(line) + this.lines.lineText(line).length;

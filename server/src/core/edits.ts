@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { LandscapeDocument } from './document';
@@ -401,4 +401,3 @@ export function applyEdits(text: string, doc: LandscapeDocument, edits: readonly
   return out;
 }
 
-export { isPair };

@@ -10,6 +10,3 @@ import type { Rule } from './rule';
  */
 export const RULES: readonly Rule[] = Object.freeze([...SOFTWARE_RULES, ...NOTE_ASSISTANT_RULES, ...CONNECTIVITY_RULES, ...LANDSCAPE_RULES]);
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.meta.id === id);
-}
