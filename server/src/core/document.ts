@@ -1,5 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode, Pair, Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { checkJsonSyntax } from './jsonCheck';
 import type { JsonSyntaxError } from './jsonCheck';
@@ -12,7 +12,10 @@ export type LandscapeFormat = 'yaml' | 'json';
 export interface ParseOptions {
   /** Files larger than this many bytes are not parsed. */
   maxFileSize?: number;
-  /** Upper bound on nodes produced by expanding YAML aliases (billion-laughs guard). */
+  /**
+   * Billion-laughs guard: aliases may add at most the larger of this many nodes and ten times the
+   * document's own nodes (so a shared list reused by thousands of systems is fine).
+   */
   maxAliasNodes?: number;
   /** The format when the name does not tell (an untitled editor with a JSON language id). */
   format?: LandscapeFormat;
@@ -32,8 +35,6 @@ const TEXT_CHILDREN_KEYS = new Set(['components']);
 export function formatOf(uri: string): LandscapeFormat {
   return /\.json$/i.test(uri) ? 'json' : 'yaml';
 }
-
-class AliasBudgetExceeded extends Error {}
 
 /**
  * A parsed landscape file: its text, the YAML syntax tree with positions, and the plain value
@@ -101,21 +102,23 @@ export class LandscapeDocument {
         system: null,
       });
     }
-    let value: unknown;
-    try {
-      value = this.toValue(this.yaml.contents as YamlNode | null, false, { left: options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES });
-    } catch (e) {
-      if (!(e instanceof AliasBudgetExceeded)) throw e;
-      value = undefined;
+    this.aliasTargets = resolveAliases(this.yaml);
+    const expansion = this.aliasTargets.size ? this.expansionOf(options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES) : undefined;
+    if (expansion) {
+      this.value = undefined;
       this.parseFindings.push({
         ruleId: 'yaml-syntax',
         severity: 'error',
-        message: `YAML aliases expand to more than ${options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES} nodes; the file was not checked (this looks like an alias bomb — write the values out instead of nesting aliases)`,
+        message: expansion.tooDeep
+          ? `YAML aliases nest deeper than ${MAX_DEPTH} levels; the file was not checked (write the values out instead of nesting aliases)`
+          : `YAML aliases expand ${expansion.nodes} nodes to more than ${expansion.limit}; the file was not checked (this looks like an alias bomb — write the values out instead of nesting aliases)`,
         range: DOCUMENT_START,
         system: null,
       });
+    } else {
+      this.keyProblems();
+      this.value = this.toValue(this.yaml.contents as YamlNode | null, false);
     }
-    this.value = value;
     if (jsonError) this.reportJsonError(jsonError);
   }
 
@@ -189,26 +192,86 @@ export class LandscapeDocument {
     return this.lines.lineStart(line) + this.lines.lineText(line).length;
   }
 
+  /** Alias → the node it refers to, resolved once per parse (undefined: no such anchor before it). */
+  private aliasTargets = new Map<Alias, YamlNode | undefined>();
+
   private deref(node: YamlNode | null | undefined): YamlNode | null | undefined {
     let n = node;
-    for (let i = 0; i < 100 && n && isAlias(n); i++) {
-      n = (this.yaml ? (n.resolve(this.yaml) as YamlNode | undefined) : undefined) ?? null;
-    }
+    for (let i = 0; i < 100 && n && isAlias(n); i++) n = this.aliasTargets.get(n) ?? null;
     return n;
+  }
+
+  /**
+   * Sizes the value the document would have with every alias written out, without building it:
+   * sizes and heights are memoized per anchored node (anchors precede their aliases), so this is
+   * linear in the document however the aliases nest. Reuse is legitimate (1,000 systems sharing
+   * one certificate list); expansion is not: refused when the aliases add more nodes than the
+   * larger of `minLimit` and ten times the document's own nodes, or nest deeper than MAX_DEPTH.
+   */
+  private expansionOf(minLimit: number): { nodes: number; limit: number; tooDeep: boolean } | undefined {
+    const memo = new Map<YamlNode, { size: number; height: number }>();
+    const inProgress = new Set<YamlNode>();
+    let own = 0;
+    const measure = (node: YamlNode | null | undefined, viaAlias: boolean): { size: number; height: number } => {
+      if (!node) return { size: 1, height: 1 };
+      if (!viaAlias) own++;
+      if (isAlias(node)) {
+        const target = this.aliasTargets.get(node);
+        // an alias inside its own anchor reads as null (see toValue)
+        if (!target || inProgress.has(target)) return { size: 1, height: 1 };
+        return memo.get(target) ?? measure(target, true);
+      }
+      const known = memo.get(node);
+      if (known && viaAlias) return known;
+      let size = 1;
+      let height = 0;
+      if (isMap(node) || isSeq(node)) {
+        inProgress.add(node);
+        for (const item of node.items as unknown[]) {
+          const child = isPair(item) ? (item.value as YamlNode | null) : (item as YamlNode | null);
+          // a pair counts as the key plus its value
+          if (isPair(item) && !viaAlias) own++;
+          const m = known ? undefined : measure(child, viaAlias);
+          if (m) {
+            size += m.size + (isPair(item) ? 1 : 0);
+            height = Math.max(height, m.height);
+          }
+        }
+        inProgress.delete(node);
+      }
+      const result = known ?? { size, height: height + 1 };
+      if ((node as { anchor?: string }).anchor) memo.set(node, result);
+      return result;
+    };
+    const total = measure(this.yaml?.contents as YamlNode | null, false);
+    const limit = Math.max(minLimit, 10 * own);
+    const extra = total.size - own;
+    if (total.height > MAX_DEPTH) return { nodes: extra, limit, tooDeep: true };
+    return extra > limit ? { nodes: extra, limit, tooDeep: false } : undefined;
   }
 
   private readonly expanding = new Set<YamlNode>();
 
-  private toValue(node: YamlNode | null | undefined, asText: boolean, budget: { left: number }, viaAlias = false): unknown {
+  /**
+   * The text of a key: a scalar's value as text; undefined for a map or list used as a key
+   * (reported by keyProblems, never stringified: that string doubles per nesting level).
+   */
+  private keyText(key: unknown): string | undefined {
+    const k = isAlias(key) ? this.deref(key as YamlNode) : key;
+    if (k === null || k === undefined) return String(k);
+    if (isScalar(k)) return String((k as Scalar).value);
+    return undefined;
+  }
+
+  private toValue(node: YamlNode | null | undefined, asText: boolean): unknown {
     if (node === null || node === undefined) return null;
-    if (viaAlias && --budget.left < 0) throw new AliasBudgetExceeded();
     if (isAlias(node)) {
       const target = this.deref(node);
       // an alias inside its own anchor would expand forever
       if (!target || this.expanding.has(target)) return null;
       this.expanding.add(target);
       try {
-        return this.toValue(target, asText, budget, true);
+        return this.toValue(target, asText);
       } finally {
         this.expanding.delete(target);
       }
@@ -224,29 +287,70 @@ export class LandscapeDocument {
       const out: Record<string, unknown> = {};
       for (const item of node.items) {
         if (!isPair(item)) continue;
-        const k = isScalar(item.key) ? String((item.key as Scalar).value) : String(item.key);
-        if (k === '__proto__') continue;
+        const k = this.keyText(item.key);
+        if (k === undefined || k === '__proto__') continue;
         const textual = TEXT_KEYS.has(k) || asText;
         const childText = TEXT_CHILDREN_KEYS.has(k);
         const v = item.value as YamlNode | null;
-        if (childText && isMap(this.deref(v))) {
+        const target = this.deref(v);
+        if (childText && isMap(target)) {
           const inner: Record<string, unknown> = {};
-          for (const ci of (this.deref(v) as { items: Pair[] }).items) {
+          for (const ci of (target as { items: Pair[] }).items) {
             if (!isPair(ci)) continue;
-            const ck = isScalar(ci.key) ? String((ci.key as Scalar).value) : String(ci.key);
-            inner[ck] = this.toValue(ci.value as YamlNode | null, true, budget, viaAlias);
+            const ck = this.keyText(ci.key);
+            if (ck === undefined || ck === '__proto__') continue;
+            Object.defineProperty(inner, ck, { value: this.toValue(ci.value as YamlNode | null, true), enumerable: true, writable: true, configurable: true });
           }
           Object.defineProperty(out, k, { value: inner, enumerable: true, writable: true, configurable: true });
         } else {
-          Object.defineProperty(out, k, { value: this.toValue(v, textual, budget, viaAlias), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(out, k, { value: this.toValue(v, textual), enumerable: true, writable: true, configurable: true });
         }
       }
       return out;
     }
     if (isSeq(node)) {
-      return node.items.map((i) => this.toValue(i as YamlNode | null, asText, budget, viaAlias));
+      return node.items.map((i) => this.toValue(i as YamlNode | null, asText));
     }
     return null;
+  }
+
+  /** Keys the value cannot hold: maps or lists used as keys, and `__proto__` (reported, then left out). */
+  private keyProblems(): void {
+    const stack: unknown[] = [this.yaml?.contents];
+    while (stack.length) {
+      const node = stack.pop();
+      if (!isMap(node) && !isSeq(node)) continue;
+      for (const item of node.items as unknown[]) {
+        if (!isPair(item)) {
+          stack.push(item);
+          continue;
+        }
+        const keyNode = item.key as YamlNode | null;
+        const k = this.keyText(keyNode);
+        const range = keyNode?.range ? this.lines.range(keyNode.range[0], Math.min(keyNode.range[1], this.lineEndOffset(keyNode.range[0]))) : DOCUMENT_START;
+        if (k === undefined) {
+          const kind = isSeq(this.deref(keyNode)) ? 'list' : 'map';
+          this.parseFindings.push({
+            ruleId: 'schema',
+            severity: 'error',
+            message: `A key must be text, not a ${kind}: write the key as plain text (this entry is not checked)`,
+            range,
+            system: null,
+            data: { keyword: 'key-type' },
+          });
+        } else if (k === '__proto__') {
+          this.parseFindings.push({
+            ruleId: 'schema',
+            severity: 'error',
+            message: "The key '__proto__' is not allowed (it is reserved in the tools that read landscape files); rename it (this entry is not checked)",
+            range,
+            system: null,
+            data: { keyword: 'reserved-key', key: k },
+          });
+        }
+        stack.push(item.value);
+      }
+    }
   }
 
   /** YAML accepts more than JSON (comments, single quotes, trailing commas): the first JSON error, at its place. */
@@ -259,6 +363,22 @@ export class LandscapeDocument {
       system: null,
     });
   }
+}
+
+/**
+ * Every alias with the node it refers to, in one walk: the last anchor of that name before the
+ * alias (YAML's rule, as yaml's Alias.resolve, which walks the whole document per call).
+ */
+function resolveAliases(doc: Document.Parsed): Map<Alias, YamlNode | undefined> {
+  const targets = new Map<Alias, YamlNode | undefined>();
+  const anchors = new Map<string, YamlNode>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node as YamlNode);
+    },
+  });
+  return targets;
 }
 
 /** Nesting limit of maps and lists. */

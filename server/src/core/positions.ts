@@ -16,8 +16,12 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /**
+   * The position of an offset. An offset inside a line break (between CR and LF) or between the
+   * two halves of a surrogate pair is not a valid position: it is moved back to the nearest one.
+   */
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -25,15 +29,26 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    const start = this.starts[lo];
+    let ch = Math.min(o, this.contentEnd(lo)) - start;
+    if (ch > 0 && isLowSurrogate(this.text.charCodeAt(start + ch)) && isHighSurrogate(this.text.charCodeAt(start + ch - 1))) ch--;
+    return { line: lo, character: ch };
   }
 
+  /** Offset of a position; a character beyond the line's content means the end of the content (LSP). */
   offsetAt(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;
     if (pos.line < 0) return 0;
     const start = this.starts[pos.line];
-    const end = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length;
-    return Math.min(start + Math.max(0, pos.character), end);
+    return Math.min(start + Math.max(0, pos.character), this.contentEnd(pos.line));
+  }
+
+  /** Offset where a line's content ends (before its CR, LF or CRLF). */
+  private contentEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1] - 1;
+    if (this.text.charCodeAt(end) === 10 && end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
   }
 
   range(start: number, end: number): Range {
@@ -51,6 +66,14 @@ export class LineIndex {
     const end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
     return this.text.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** The empty range at the start of the document, for findings about the whole file. */
