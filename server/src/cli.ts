@@ -2,12 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { LintConfig } from './core/config';
 import { ConfigError, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
-import { findFiles, readLandscapeFile } from './core/files';
+import { DEFAULT_MAX_FILE_SIZE } from './core/document';
+import type { LandscapeFileContent, ScanResult, SkippedEntry } from './core/files';
+import { FileReadError, inspectPath, readLandscapeFileContent, scanFiles } from './core/files';
 import { DEFAULT_FILE_PATTERNS, globToRegExp, hasGlobChars } from './core/glob';
 import { lintText, ruleMeta } from './core/lint';
 import type { FileReport } from './core/output';
 import { formatJson, formatSarif, formatText, summarize } from './core/output';
-import type { SeveritySetting } from './core/types';
+import type { Finding, SeveritySetting } from './core/types';
 import { reportMain } from './reportCli';
 import { VERSION } from './version';
 
@@ -116,36 +118,60 @@ function parseArgs(argv: readonly string[]): Args {
 /** Extra landscape-file patterns that apply to a directory, relative to `base` (the config file's folder). */
 export type ExtraPatterns = (dir: string) => { base: string; patterns: readonly string[] } | undefined;
 
-/** Files below a directory: the default landscape names plus the configured extra patterns. */
-function filesIn(dir: string, extraFor: ExtraPatterns): string[] {
-  const found = findFiles(dir, DEFAULT_FILE_PATTERNS);
-  const extra = extraFor(dir);
-  if (extra?.patterns.length) {
-    const regexps = extra.patterns.map((p) => globToRegExp(p));
-    for (const f of findFiles(dir, ['**/*'])) {
-      const rel = path.relative(extra.base, f).split(path.sep).join('/');
-      if (!rel.startsWith('..') && regexps.some((r) => r.test(rel))) found.push(f);
-    }
-  }
-  return [...new Set(found)].sort();
+/** An input that exists but cannot be read: a pipe, a device, a link loop, an unlistable folder… */
+export interface UnreadableInput extends SkippedEntry {
+  /** True when the path was given on the command line, false when found in a folder. */
+  explicit: boolean;
 }
 
-/** Expands the command line's inputs into files; an input that matches nothing is a usage error. */
-export function resolveInputs(inputs: readonly string[], cwd: string, extraFor: ExtraPatterns = () => undefined): string[] {
+/** The files the command line names, and the inputs among them that cannot be read. */
+export interface ResolvedInputs {
+  files: string[];
+  unreadable: UnreadableInput[];
+}
+
+// No cap on the number of files: the CLI checks what it is told to check, and a CI gate that
+// silently (or even loudly) leaves out files beyond some count would pass landscapes it never
+// read. The cost is one path string per file and the findings; 10,000 tiny files take seconds.
+// (The language server keeps findFiles' limit for its workspace scan, where responsiveness wins.)
+
+/** Files below a directory: the default landscape names plus the configured extra patterns. */
+function filesIn(dir: string, extraFor: ExtraPatterns): ScanResult {
+  const defaults = DEFAULT_FILE_PATTERNS.map((p) => globToRegExp(p));
+  const extra = extraFor(dir);
+  const regexps = extra?.patterns.length ? extra.patterns.map((p) => globToRegExp(p)) : [];
+  const found = scanFiles(dir, (rel, full) => {
+    if (defaults.some((r) => r.test(rel))) return true;
+    if (!extra || !regexps.length) return false;
+    const fromBase = path.relative(extra.base, full).split(path.sep).join('/');
+    return !fromBase.startsWith('..') && regexps.some((r) => r.test(fromBase));
+  });
+  return { ...found, files: [...new Set(found.files)].sort() };
+}
+
+/**
+ * Expands the command line's inputs into files. An input that does not exist or matches nothing
+ * is a usage error (thrown); one that exists but is not readable (a named pipe, a device, a
+ * symbolic link loop, a broken link), and such entries found in folders, are returned in
+ * `unreadable` so the caller checks the rest and reports them.
+ */
+export function collectInputs(inputs: readonly string[], cwd: string, extraFor: ExtraPatterns = () => undefined): ResolvedInputs {
   const files: string[] = [];
+  const unreadable: UnreadableInput[] = [];
+  const found = (scan: ScanResult): void => {
+    files.push(...scan.files);
+    for (const s of scan.skipped) unreadable.push({ ...s, explicit: false });
+  };
   for (const input of inputs.length ? inputs : ['.']) {
     const abs = path.resolve(cwd, input);
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isFile()) files.push(abs);
-    else if (stat?.isDirectory()) {
-      const found = filesIn(abs, extraFor);
-      if (!found.length && inputs.length) throw new UsageError(`no landscape files (*.landscape.yaml|yml|json) found in '${input}'`);
-      files.push(...found);
+    const what = inspectPath(abs);
+    if (what.kind === 'file') files.push(abs);
+    else if (what.kind === 'directory') {
+      const scan = filesIn(abs, extraFor);
+      if (!scan.files.length && !scan.skipped.length && inputs.length) throw new UsageError(`no landscape files (*.landscape.yaml|yml|json) found in '${input}'`);
+      found(scan);
+    } else if (what.error.reason !== 'not-found') {
+      unreadable.push({ path: abs, reason: what.error.reason, message: what.error.message, explicit: true });
     } else if (hasGlobChars(input)) {
       const norm = input.replace(/\\/g, '/');
       const segments = norm.split('/');
@@ -153,14 +179,30 @@ export function resolveInputs(inputs: readonly string[], cwd: string, extraFor: 
       const base = path.resolve(cwd, segments.slice(0, firstGlob).join('/') || '.');
       const rest = segments.slice(firstGlob).join('/');
       const re = globToRegExp(rest, false);
-      const found = findFiles(base, ['**/*']).filter((f) => re.test(path.relative(base, f).split(path.sep).join('/')));
-      if (!found.length) throw new UsageError(`no files match '${input}'`);
-      files.push(...found);
+      const scan = scanFiles(base, (rel) => re.test(rel));
+      if (!scan.files.length && !scan.skipped.length) throw new UsageError(`no files match '${input}'`);
+      found(scan);
     } else {
       throw new UsageError(`cannot read '${input}': no such file or directory`);
     }
   }
-  return [...new Set(files)];
+  return { files: [...new Set(files)], unreadable };
+}
+
+/** The files of collectInputs, without the unreadable ones. */
+export function resolveInputs(inputs: readonly string[], cwd: string, extraFor: ExtraPatterns = () => undefined): string[] {
+  return collectInputs(inputs, cwd, extraFor).files;
+}
+
+/**
+ * A file read only in part because it is over the size limit: the file-too-large finding was
+ * computed from the part; show the size on disk instead.
+ */
+function withSizeOnDisk(findings: Finding[], content: LandscapeFileContent): Finding[] {
+  if (content.complete) return findings;
+  const measured = `${Math.ceil(Buffer.byteLength(content.text, 'utf8') / 1024)} KiB`;
+  const onDisk = `${Math.ceil(content.size / 1024)} KiB`;
+  return findings.map((f) => (f.ruleId === 'file-too-large' && f.message.includes(measured) ? { ...f, message: f.message.replace(measured, onDisk) } : f));
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -187,7 +229,12 @@ export function main(argv: readonly string[], io: CliIO): number {
       const found = findConfigFile(dir);
       return found ? { base: path.dirname(found), patterns: loadConfigFile(found).files } : undefined;
     };
-    const files = resolveInputs(args.inputs, io.cwd, extraFor);
+    const { files, unreadable } = collectInputs(args.inputs, io.cwd, extraFor);
+    const shown = (file: string): string => {
+      const rel = path.relative(io.cwd, file) || path.basename(file);
+      return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
+    };
+    for (const u of unreadable) io.err(`landscape-lint: ${u.explicit ? 'cannot read' : 'skipped'} '${shown(u.path)}': ${u.message}`);
     const configCache = new Map<string, LintConfig | undefined>();
     const configFor = (file: string): LintConfig => {
       if (explicit) return mergeConfig(explicit, cliLayer);
@@ -199,18 +246,21 @@ export function main(argv: readonly string[], io: CliIO): number {
       return mergeConfig(configCache.get(dir) ?? {}, cliLayer);
     };
     const reports: FileReport[] = [];
+    let unreadableCount = unreadable.length;
     for (const file of files) {
-      let text: string;
+      const config = configFor(file);
+      let content: LandscapeFileContent;
       try {
-        text = readLandscapeFile(file);
+        // read no more than the size check needs: a 19 GB file is not loaded to be called too large
+        content = readLandscapeFileContent(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
       } catch (e) {
-        io.err(`landscape-lint: cannot read '${path.relative(io.cwd, file)}': ${(e as Error).message}`);
-        return 2;
+        if (!(e instanceof FileReadError)) throw e;
+        io.err(`landscape-lint: cannot read '${shown(file)}': ${e.message}`);
+        unreadableCount++;
+        continue;
       }
-      const rel = path.relative(io.cwd, file) || path.basename(file);
-      const display = rel.startsWith('..') ? file : rel.split(path.sep).join('/');
-      const result = lintText(file, text, { config: configFor(file) });
-      reports.push({ file: display, findings: result.findings });
+      const result = lintText(file, content.text, { config, maxFileSize: content.limit });
+      reports.push({ file: shown(file), findings: withSizeOnDisk(result.findings, content) });
     }
     const color = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
     const rendered = args.format === 'json' ? formatJson(reports)
@@ -224,6 +274,11 @@ export function main(argv: readonly string[], io: CliIO): number {
         return 2;
       }
     } else io.out(rendered);
+    if (unreadableCount) {
+      // spec §3: an unreadable input is exit code 2 even when everything readable is clean
+      io.err(`landscape-lint: ${unreadableCount} input${unreadableCount === 1 ? '' : 's'} could not be read (${reports.length} checked); exit code 2`);
+      return 2;
+    }
     const s = summarize(reports);
     return s.errors > 0 || (args.maxWarnings !== undefined && s.warnings > args.maxWarnings) ? 1 : 0;
   } catch (e) {

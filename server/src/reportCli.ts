@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CliIO } from './cli';
 import { lintText } from './core/lint';
-import { readLandscapeFile } from './core/files';
+import { DEFAULT_MAX_FILE_SIZE } from './core/document';
+import { FileReadError, readLandscapeFile } from './core/files';
 import { buildChecklist } from './features/checklist';
 import { renderReportJson, renderReportMarkdown } from './features/report';
 
@@ -60,9 +61,12 @@ export function reportMain(argv: readonly string[], io: CliIO): number {
   const file = path.resolve(io.cwd, inputs[0]);
   let text: string;
   try {
-    text = readLandscapeFile(file);
+    // only a regular file, and no more of it than the size check needs (the report lints with the
+    // default limit): a named pipe or /dev/zero is refused at once instead of read forever
+    text = readLandscapeFile(file, DEFAULT_MAX_FILE_SIZE);
   } catch (e) {
-    io.err(`landscape-lint report: cannot read '${inputs[0]}': ${(e as Error).message}`);
+    if (!(e instanceof FileReadError)) throw e;
+    io.err(`landscape-lint report: cannot read '${inputs[0]}': ${e.message}`);
     return 2;
   }
   const rel = path.relative(io.cwd, file);
