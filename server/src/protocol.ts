@@ -13,9 +13,17 @@ export interface LandscapeLintSettings {
   rules: Record<string, 'off' | 'info' | 'warning' | 'error'>;
   /** Size limit in KiB. */
   maxFileSizeKB: number;
+  /**
+   * Most diagnostics published per file (at least 1): errors first, then warnings, infos, hints;
+   * one more diagnostic (code `too-many-problems`) counts those left out.
+   */
+  maxDiagnostics: number;
 }
 
-export const DEFAULT_SETTINGS: LandscapeLintSettings = { files: [], rules: {}, maxFileSizeKB: 2048 };
+export const DEFAULT_SETTINGS: LandscapeLintSettings = { files: [], rules: {}, maxFileSizeKB: 2048, maxDiagnostics: 1000 };
+
+/** Code of the diagnostic that counts the problems left out by `landscapeLint.maxDiagnostics`. */
+export const TOO_MANY_PROBLEMS_CODE = 'too-many-problems';
 
 /** Command ids (contributed by the extension, some executed by the server through code lenses/actions). */
 export const Commands = {

@@ -4,14 +4,17 @@ import { fileURLToPath } from 'url';
 import {
   CodeActionKind,
   createConnection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { Connection, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { CancellationToken, CompletionList, Connection, Diagnostic, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintConfig } from './core/config';
 import { ConfigError, CONFIG_FILE_NAME, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
@@ -19,13 +22,14 @@ import { findFiles, isLandscapeFile, readLandscapeFile } from './core/files';
 import { DEFAULT_FILE_PATTERNS } from './core/glob';
 import type { LintResult } from './core/lint';
 import { lintText } from './core/lint';
-import { toDiagnostic } from './core/diagnostics';
+import type { Finding } from './core/types';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from './core/diagnostics';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import type { LandscapeLintSettings } from './protocol';
-import { ChecklistCommands, ChecklistRequest, DEFAULT_SETTINGS, ReportRequest, SETTINGS_SECTION, VALIDATION_DELAY_MS } from './protocol';
+import { ChecklistCommands, ChecklistRequest, DEFAULT_SETTINGS, ReportRequest, SETTINGS_SECTION, TOO_MANY_PROBLEMS_CODE, VALIDATION_DELAY_MS } from './protocol';
 import type { ChecklistParams, ReportParams } from './protocol';
 import { buildChecklist } from './features/checklist';
 import { checklistForRequest, reportForRequest } from './features/checklistHandlers';
@@ -40,7 +44,19 @@ if (!process.argv.some((a) => a === '--stdio' || a.startsWith('--node-ipc') || a
   process.exit(2);
 }
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+/**
+ * Messages the connection has dispatched so far (requests, notifications, responses). settle()
+ * compares it across event-loop turns to learn when the queue of received messages is empty.
+ */
+let dispatched = 0;
+const connection: Connection = createConnection(ProposedFeatures.all, {
+  messageStrategy: {
+    handleMessage: (message, next) => {
+      dispatched++;
+      next(message);
+    },
+  },
+});
 const documents = new TextDocuments(TextDocument);
 
 let workspaceFolders: WorkspaceFolder[] = [];
@@ -50,17 +66,61 @@ let hasWorkspaceFolderEvents = false;
 let settings: LandscapeLintSettings = DEFAULT_SETTINGS;
 
 /**
- * The last lint result per file, with the version it was computed for (undefined: read from
- * disk). Keyed by file path (see keyOf): clients encode URIs differently (`%28` vs `(`, `c%3A`).
+ * A lint result with the document version it was computed for (undefined: read from disk) and
+ * the settings generation it was computed with; result undefined when the engine failed.
  */
-const results = new Map<string, { uri: string; version: number | undefined; result: LintResult }>();
-const timers = new Map<string, NodeJS.Timeout>();
+interface LintEntry {
+  uri: string;
+  version: number | undefined;
+  generation: number;
+  result: LintResult | undefined;
+}
+
+/**
+ * The one lint result kept per file (the newest one; the previous one is dropped before the next
+ * lint starts). Keyed by file path (see keyOf): clients encode URIs differently (`%28` vs `(`,
+ * `c%3A`). For an open document it doubles as the memo that makes every version linted at most
+ * once: the debounce timer and all requests share it.
+ */
+const results = new Map<string, LintEntry>();
+/** Bumped when settings or configuration files change: results of older generations are outdated. */
+let generation = 0;
+/** Lint runs so far (each one logs one line "… N diagnostics in M ms", the trace tests count). */
+let lintRuns = 0;
+/** What was last published per URI: never publish an older version, nor the same one twice. */
+const published = new Map<string, { version: number | undefined; generation: number; max: number }>();
+/** Pending debounce timers per open document, with the version they were set for. */
+const timers = new Map<string, { timer: NodeJS.Timeout; version: number }>();
 /** Files on disk that are not open but were linted (workspace scan), by key, with their published URI. */
 const diskFiles = new Map<string, string>();
 const configCache = new Map<string, LintConfig | undefined>();
 
 function log(message: string): void {
   connection.console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.stack ?? e.message : String(e);
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Most event-loop turns settle() waits while the client keeps sending. */
+const MAX_SETTLE_TURNS = 1000;
+
+/**
+ * Resolves once the connection has dispatched the messages it had received: vscode-jsonrpc
+ * dispatches one queued message per setImmediate turn, so an edit queued behind a request (or
+ * behind a timer that fired while a lint ran) is applied only after the handler yields. A turn in
+ * which nothing was dispatched means the queue is empty. The first turn only lets the queue
+ * schedule its own (it is scheduled after the caller's handler returns).
+ */
+async function settle(): Promise<void> {
+  await turn();
+  for (let i = 0; i < MAX_SETTLE_TURNS; i++) {
+    const before = dispatched;
+    await turn();
+    if (dispatched === before) return;
+  }
 }
 
 function uriToPath(uri: string): string | undefined {
@@ -98,6 +158,15 @@ function folderOf(file: string): string | undefined {
   return best;
 }
 
+/** True for a regular file (or a link to one): anything else (FIFO, socket, device) could block a read. */
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Workspace config file (nearest .landscape-lint.json) overlaid with the editor settings. */
 function configFor(uri: string): LintConfig {
   const file = uriToPath(uri);
@@ -108,6 +177,8 @@ function configFor(uri: string): LintConfig {
       let loaded: LintConfig | undefined;
       try {
         const found = findConfigFile(dir, folderOf(file));
+        // loadConfigFile reads synchronously: a FIFO of that name would block the server for good
+        if (found && !isRegularFile(found)) throw new ConfigError(`${found}: not a regular file; ignored`);
         loaded = found ? loadConfigFile(found) : undefined;
       } catch (e) {
         if (e instanceof ConfigError) connection.window.showWarningMessage(`Landscape Lint: ${e.message}`);
@@ -139,28 +210,118 @@ function isOurs(uri: string): boolean {
   return file !== undefined && isLandscapeFile(file, folderOf(file), settings.files);
 }
 
-function lintAndPublish(uri: string, text: string, version: number | undefined): void {
+/**
+ * Lints a text (synchronous CPU work) and keeps the result as the file's one entry. The previous
+ * entry is dropped first, so two results of one file never live at the same time.
+ */
+function runLint(uri: string, text: string, version: number | undefined): LintEntry {
+  const key = keyOf(uri);
+  results.delete(key);
+  const started = Date.now();
+  let result: LintResult | undefined;
   try {
-    const started = Date.now();
-    const result = lintText(uri, text, { config: configFor(uri), format: formatOfOpen(uri) });
-    results.set(keyOf(uri), { uri, version, result });
-    const diagnostics = result.findings.map((f, i) => toDiagnostic(f, uri, i, undefined, version));
-    void connection.sendDiagnostics({ uri, version, diagnostics });
-    log(`${path.basename(uri)} v${version ?? 'disk'}: ${diagnostics.length} diagnostics in ${Date.now() - started} ms`);
+    result = lintText(uri, text, { config: configFor(uri), format: formatOfOpen(uri) });
   } catch (e) {
-    log(`internal error while checking ${uri}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    log(`internal error while checking ${uri}: ${errorText(e)}`);
   }
+  const entry: LintEntry = { uri, version, generation, result };
+  results.set(key, entry);
+  lintRuns++;
+  log(`${path.basename(uri)} v${version ?? 'disk'}: ${result?.findings.length ?? 0} diagnostics in ${Date.now() - started} ms (lint #${lintRuns})`);
+  return entry;
 }
 
-function schedule(doc: TextDocument): void {
-  const old = timers.get(doc.uri);
-  if (old) clearTimeout(old);
-  timers.set(doc.uri, setTimeout(() => {
-    timers.delete(doc.uri);
-    // always lint the newest version: a stale timer never publishes an old text
-    const current = documents.get(doc.uri);
-    if (current) lintAndPublish(current.uri, current.getText(), current.version);
-  }, VALIDATION_DELAY_MS));
+/** The memoized result of a version of a document, when computed with the current settings. */
+function memo(uri: string, version: number | undefined): LintEntry | undefined {
+  const entry = results.get(keyOf(uri));
+  return entry && entry.uri === uri && entry.version === version && entry.generation === generation ? entry : undefined;
+}
+
+/** The result of the document's current version: the memoized one, else linted now (once per version). */
+function resultOf(doc: TextDocument): LintEntry | undefined {
+  if (!isOurs(doc.uri)) return undefined;
+  return memo(doc.uri, doc.version) ?? runLint(doc.uri, doc.getText(), doc.version);
+}
+
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/**
+ * The diagnostics of a file: every finding, or, above `max`, the first `max` by severity (errors,
+ * then warnings, infos, hints; by position within a severity), listed in position order, plus one
+ * information at the start of the file that counts the rest. Each diagnostic keeps the index of
+ * its finding in the result (code actions look findings up by it); the summary carries none.
+ */
+function diagnosticsOf(findings: readonly Finding[], uri: string, version: number | undefined, max: number): Diagnostic[] {
+  if (findings.length <= max) return findings.map((f, i) => toDiagnostic(f, uri, i, undefined, version));
+  const byPriority = findings.map((_, i) => i).sort((a, b) => {
+    const x = findings[a];
+    const y = findings[b];
+    return SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]
+      || x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character || a - b;
+  });
+  const kept = byPriority.slice(0, max).sort((a, b) => a - b);
+  const hidden: Record<Finding['severity'], number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const i of byPriority.slice(max)) hidden[findings[i].severity]++;
+  const counts = ([['error', 'errors'], ['warning', 'warnings'], ['info', 'infos'], ['hint', 'hints']] as const)
+    .filter(([s]) => hidden[s] > 0).map(([s, name]) => `${hidden[s]} ${name}`).join(', ');
+  const diagnostics = kept.map((i) => toDiagnostic(findings[i], uri, i, undefined, version));
+  diagnostics.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: TOO_MANY_PROBLEMS_CODE,
+    message: `${findings.length - max} more problems not shown (${counts}): the editor shows ${max} of ${findings.length}, errors first `
+      + `(setting landscapeLint.maxDiagnostics). The command line lists all of them: landscape-lint ${path.basename(uri)}`,
+  });
+  return diagnostics;
+}
+
+/**
+ * Publishes a result. For an open document only the newest version's result is passed in; a
+ * publish never goes out for a version older than one already published, nor twice for the same
+ * version, settings generation and cap.
+ */
+function publish(entry: LintEntry): void {
+  if (!entry.result) return;
+  const { uri, version } = entry;
+  const max = settings.maxDiagnostics;
+  const last = published.get(uri);
+  if (last && version !== undefined && last.version !== undefined) {
+    if (version < last.version) return;
+    if (version === last.version && last.generation === entry.generation && last.max === max) return;
+  }
+  published.set(uri, { version, generation: entry.generation, max });
+  const diagnostics = diagnosticsOf(entry.result.findings, uri, version, max);
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+  if (entry.result.findings.length > max) log(`${path.basename(uri)} v${version ?? 'disk'}: ${max} of ${entry.result.findings.length} diagnostics published (landscapeLint.maxDiagnostics)`);
+}
+
+/** (Re)starts the debounce timer of an open document. */
+function schedule(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
+  const uri = doc.uri;
+  const old = timers.get(uri);
+  if (old) clearTimeout(old.timer);
+  const version = doc.version;
+  const timer = setTimeout(() => {
+    if (timers.get(uri)?.timer === timer) timers.delete(uri);
+    void validate(uri, version);
+  }, delay);
+  timers.set(uri, { timer, version });
+}
+
+/** The debounce timer's work: lint (or take the memoized result of) the newest version and publish it. */
+async function validate(uri: string, version: number): Promise<void> {
+  try {
+    // edits queued while the server was busy come first; when there were some, the timer they
+    // started publishes instead (no lint of a version nobody will see)
+    await settle();
+    const doc = documents.get(uri);
+    if (!doc || doc.version !== version) return;
+    const entry = resultOf(doc);
+    if (entry) publish(entry);
+  } catch (e) {
+    log(`internal error while checking ${uri}: ${errorText(e)}`);
+  }
 }
 
 function lintDiskFile(file: string): void {
@@ -169,13 +330,32 @@ function lintDiskFile(file: string): void {
   const uri = diskFiles.get(key) ?? pathToUri(file);
   let text: string;
   try {
+    // a FIFO, socket or device named like a landscape file would block a read: only regular files
+    if (!isRegularFile(file)) throw new Error('not a regular file (or gone)');
     text = readLandscapeFile(file);
-  } catch {
+  } catch (e) {
+    log(`${file} not checked: ${e instanceof Error ? e.message : String(e)}`);
     forgetDiskFile(key);
     return;
   }
   diskFiles.set(key, uri);
-  lintAndPublish(uri, text, undefined);
+  publish(runLint(uri, text, undefined));
+}
+
+/** Lints files on disk one at a time, letting requests and edits that arrive meanwhile go first. */
+async function lintDiskFiles(files: readonly string[], stillWanted: () => boolean = () => true): Promise<number> {
+  let count = 0;
+  for (const file of files) {
+    await settle();
+    if (!stillWanted()) break;
+    try {
+      lintDiskFile(file);
+    } catch (e) {
+      log(`internal error while checking ${file}: ${errorText(e)}`);
+    }
+    count++;
+  }
+  return count;
 }
 
 /** Clears what was published for a file on disk that is gone (or no longer a landscape file). */
@@ -183,7 +363,10 @@ function forgetDiskFile(key: string): void {
   const uri = diskFiles.get(key) ?? results.get(key)?.uri;
   diskFiles.delete(key);
   results.delete(key);
-  if (uri) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  if (uri) {
+    published.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
 }
 
 /** Forgets disk files outside the workspace folders or no longer matched by the file patterns. */
@@ -193,33 +376,42 @@ function pruneDiskFiles(): void {
   }
 }
 
-function scanWorkspace(): void {
+/** Scan runs so far: a newer scan (settings, folders, configuration changed) stops an older one. */
+let scans = 0;
+
+async function scanWorkspace(): Promise<void> {
+  const run = ++scans;
   const started = Date.now();
   let count = 0;
-  for (const folder of workspaceFolders) {
-    const root = uriToPath(folder.uri);
-    if (!root) continue;
-    for (const file of findFiles(root, [...DEFAULT_FILE_PATTERNS, ...settings.files])) {
-      lintDiskFile(file);
-      count++;
+  try {
+    for (const folder of workspaceFolders) {
+      const root = uriToPath(folder.uri);
+      if (!root) continue;
+      count += await lintDiskFiles(findFiles(root, [...DEFAULT_FILE_PATTERNS, ...settings.files]), () => run === scans);
+      if (run !== scans) return;
     }
+    log(`workspace scan: ${count} landscape files in ${Date.now() - started} ms`);
+  } catch (e) {
+    log(`workspace scan failed: ${errorText(e)}`);
   }
-  log(`workspace scan: ${count} landscape files in ${Date.now() - started} ms`);
 }
 
-/** Reads the client's settings; true when they changed. */
-async function refreshSettings(): Promise<boolean> {
-  if (!hasConfigurationCapability) return false;
+/** What a settings change requires: nothing, publishing again (the cap changed), or linting again. */
+type SettingsChange = 'none' | 'publish' | 'lint';
+
+/** Reads the client's settings. */
+async function refreshSettings(): Promise<SettingsChange> {
+  if (!hasConfigurationCapability) return 'none';
   try {
     const s = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<LandscapeLintSettings> | null;
     return applySettings(s ?? {});
   } catch (e) {
     log(`cannot read settings: ${String(e)}`);
-    return false;
+    return 'none';
   }
 }
 
-function applySettings(s: Partial<LandscapeLintSettings>): boolean {
+function applySettings(s: Partial<LandscapeLintSettings>): SettingsChange {
   const rules: LandscapeLintSettings['rules'] = {};
   if (s.rules && typeof s.rules === 'object') {
     for (const [id, sev] of Object.entries(s.rules)) {
@@ -227,21 +419,40 @@ function applySettings(s: Partial<LandscapeLintSettings>): boolean {
       else log(`setting landscapeLint.rules: "${id}": ${JSON.stringify(sev)} ignored; use off, info, warning or error`);
     }
   }
+  const max = s.maxDiagnostics;
+  if (max !== undefined && max !== null && !(typeof max === 'number' && max >= 1)) log(`setting landscapeLint.maxDiagnostics: ${JSON.stringify(max)} ignored; use a number of at least 1`);
   const next: LandscapeLintSettings = {
     files: Array.isArray(s.files) ? s.files.filter((f) => typeof f === 'string') : DEFAULT_SETTINGS.files,
     rules,
     maxFileSizeKB: typeof s.maxFileSizeKB === 'number' && s.maxFileSizeKB > 0 ? s.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB,
+    maxDiagnostics: typeof max === 'number' && max >= 1 ? Math.floor(max) : DEFAULT_SETTINGS.maxDiagnostics,
   };
-  const changed = JSON.stringify(next) !== JSON.stringify(settings);
+  const lintChanged = JSON.stringify({ ...next, maxDiagnostics: 0 }) !== JSON.stringify({ ...settings, maxDiagnostics: 0 });
+  const capChanged = next.maxDiagnostics !== settings.maxDiagnostics;
   settings = next;
-  return changed;
+  return lintChanged ? 'lint' : capChanged ? 'publish' : 'none';
+}
+
+/** Publishes every current result again (the cap changed): no lint. */
+function republishAll(): void {
+  for (const entry of results.values()) {
+    const open = documents.get(entry.uri);
+    // an open document whose newest version is not linted yet: its pending timer publishes
+    if (open ? entry.version === open.version : entry.version === undefined) publish(entry);
+  }
 }
 
 function relintAll(): void {
   configCache.clear();
+  generation++;
   for (const doc of documents.all()) if (isOurs(doc.uri)) schedule(doc);
   pruneDiskFiles();
-  scanWorkspace();
+  void scanWorkspace();
+}
+
+function applyChange(change: SettingsChange): void {
+  if (change === 'lint') relintAll();
+  else if (change === 'publish') republishAll();
 }
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -286,19 +497,23 @@ connection.onInitialized(async () => {
     });
   }
   // settings may arrive after the first documents were opened and linted with the defaults
-  if (await refreshSettings()) for (const doc of documents.all()) if (isOurs(doc.uri)) schedule(doc);
-  scanWorkspace();
+  const change = await refreshSettings();
+  if (change === 'lint') {
+    generation++;
+    for (const doc of documents.all()) if (isOurs(doc.uri)) schedule(doc);
+  } else if (change === 'publish') republishAll();
+  void scanWorkspace();
 });
 
 connection.onDidChangeConfiguration(async (change) => {
-  let changed: boolean;
-  if (hasConfigurationCapability) changed = await refreshSettings();
+  let kind: SettingsChange;
+  if (hasConfigurationCapability) kind = await refreshSettings();
   else {
     const s = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] as Partial<LandscapeLintSettings> | undefined;
-    changed = s ? applySettings(s) : false;
+    kind = s ? applySettings(s) : 'none';
   }
   // clients send this notification at startup too: re-check everything only on a real change
-  if (changed) relintAll();
+  applyChange(kind);
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -310,87 +525,118 @@ connection.onDidChangeWatchedFiles((params) => {
     relintAll();
     return;
   }
+  const files: string[] = [];
   for (const change of params.changes) {
     const file = uriToPath(change.uri);
     if (!file || change.type === FileChangeType.Deleted || openDocumentOf(keyOf(change.uri))) continue;
-    if (isOurs(change.uri)) lintDiskFile(file);
+    if (isOurs(change.uri)) files.push(file);
   }
+  if (files.length) void lintDiskFiles(files);
 });
 
 documents.onDidOpen((e) => {
-  if (isOurs(e.document.uri)) lintAndPublish(e.document.uri, e.document.getText(), e.document.version);
+  // linted as soon as the edits queued behind the open are applied (see validate)
+  if (isOurs(e.document.uri)) schedule(e.document, 0);
 });
 documents.onDidChangeContent((e) => {
-  // TextDocuments fires this on open too, right after onDidOpen has linted that very version
-  if (results.get(keyOf(e.document.uri))?.version === e.document.version) return;
+  // TextDocuments fires this on open too, right after onDidOpen has scheduled that very version
+  if (timers.get(e.document.uri)?.version === e.document.version || memo(e.document.uri, e.document.version)) return;
   if (isOurs(e.document.uri)) schedule(e.document);
 });
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   const key = keyOf(uri);
   const t = timers.get(uri);
-  if (t) clearTimeout(t);
+  if (t) clearTimeout(t.timer);
   timers.delete(uri);
-  const entry = results.get(key);
-  if (!entry || entry.uri !== uri) return; // never linted (not a landscape document)
-  results.delete(key);
+  const linted = results.get(key)?.uri === uri;
+  if (linted) results.delete(key);
+  if (!linted && !published.has(uri)) return; // never checked (not a landscape document, or closed at once)
+  published.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });
   // a closed landscape file in the workspace stays in the Problems panel, as the scan shows it
   const file = uriToPath(uri);
   if (file && fs.existsSync(file) && folderOf(file) && isLandscapeFile(file, folderOf(file), settings.files)) lintDiskFile(file);
 });
 
-/**
- * The lint result of the document's current version: the cached one, or a fresh run when edits
- * arrived after the last validation (hover and completion must see what the user sees).
- */
-function currentResult(uri: string): LintResult | undefined {
-  const doc = documents.get(uri);
-  if (!doc || !isOurs(uri)) return undefined;
-  const entry = results.get(keyOf(uri));
-  if (entry && entry.uri === uri && entry.version === doc.version) return entry.result;
-  const result = lintText(uri, doc.getText(), { config: configFor(uri), format: formatOfOpen(uri) });
-  results.set(keyOf(uri), { uri, version: doc.version, result });
-  return result;
-}
-
 /** Runs a feature, logging instead of crashing the server on an internal error. */
 function guarded<T>(name: string, fallback: T, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    log(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    log(`${name} failed: ${errorText(e)}`);
     return fallback;
   }
 }
 
-connection.onHover((params) => guarded('hover', null, () => {
-  const result = currentResult(params.textDocument.uri);
-  return result ? hover(result, params.position) : null;
-}));
+/** A lint entry that has a result. */
+type Linted = LintEntry & { result: LintResult };
 
-connection.onCompletion((params) => guarded('completion', [], () => {
-  const result = currentResult(params.textDocument.uri);
-  return result ? completion(result, params.position) : [];
-}));
+interface RequestOptions<T> {
+  /** The answer when there is nothing to answer from (not a landscape document, not open). */
+  empty: T;
+  /**
+   * Position requests (hover, completion): the answer when the document changed after the request
+   * was sent and neither that version's result nor the newest one is at hand. Its positions belong
+   * to a text that is gone: no lint is run for it. Unset for whole-document requests, which are
+   * answered from the newest version (linted if needed: the debounce timer reuses it).
+   */
+  stale?: T;
+  /** Closed files: answer from the workspace scan's result (the checklist of a file on disk). */
+  disk?: boolean;
+}
 
-connection.onDocumentSymbol((params) => guarded('documentSymbol', [], () => {
-  const result = currentResult(params.textDocument.uri);
-  return result ? documentSymbols(result) : [];
-}));
+/**
+ * The common path of the requests that need a lint result. The handler first yields, so that
+ * edits queued behind the request are applied, and answers a cancelled request with
+ * RequestCancelled. It then answers from the memoized result of the version the request was made
+ * for, else from the newest version's one, linting the newest version only when needed (once per
+ * version, shared with the debounce timer and the other requests). The LSP spec reserves
+ * ContentModified for changes outside the message stream, so an outdated request gets a result
+ * (or the empty `stale` answer), not an error.
+ */
+async function answer<T>(name: string, uri: string, token: CancellationToken, options: RequestOptions<T>, fn: (entry: Linted) => T): Promise<T | ResponseError<void>> {
+  const asked = documents.get(uri)?.version;
+  await settle();
+  if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
+  try {
+    const doc = documents.get(uri);
+    let entry: LintEntry | undefined;
+    if (!doc) {
+      const disk = options.disk ? results.get(keyOf(uri)) : undefined;
+      entry = disk?.version === undefined ? disk : undefined;
+    } else if (isOurs(uri)) {
+      entry = (asked !== undefined ? memo(uri, asked) : undefined) ?? memo(uri, doc.version);
+      if (!entry) {
+        if (options.stale !== undefined && asked !== undefined && asked !== doc.version) return options.stale;
+        entry = resultOf(doc);
+      }
+    }
+    if (!entry?.result) return options.empty;
+    const linted = entry as Linted;
+    return guarded(name, options.empty, () => fn(linted));
+  } catch (e) {
+    log(`${name} failed: ${errorText(e)}`);
+    return options.empty;
+  }
+}
 
-const lintEntry = (uri: string): { version: number | undefined; result: LintResult } | undefined => {
-  currentResult(uri);
-  return results.get(keyOf(uri));
-};
-connection.onRequest(ChecklistRequest.method, (p: ChecklistParams) => guarded('checklist', null, () => checklistForRequest(p, lintEntry)));
-connection.onRequest(ReportRequest.method, (p: ReportParams) => guarded('report', null, () => reportForRequest(p, lintEntry)));
+connection.onHover((params, token) => answer('hover', params.textDocument.uri, token, { empty: null, stale: null }, (e) => hover(e.result, params.position)));
+
+const STALE_COMPLETION: CompletionList = { isIncomplete: true, items: [] };
+connection.onCompletion((params, token) => answer<CompletionList | ReturnType<typeof completion>>('completion', params.textDocument.uri, token,
+  { empty: [], stale: STALE_COMPLETION }, (e) => completion(e.result, params.position)));
+
+connection.onDocumentSymbol((params, token) => answer('documentSymbol', params.textDocument.uri, token, { empty: [] }, (e) => documentSymbols(e.result)));
+
+connection.onRequest(ChecklistRequest.method, (p: ChecklistParams, token: CancellationToken) => answer('checklist', p.uri, token, { empty: null, disk: true },
+  (e) => checklistForRequest(p, () => ({ version: e.version, result: e.result }))));
+connection.onRequest(ReportRequest.method, (p: ReportParams, token: CancellationToken) => answer('report', p.uri, token, { empty: null, disk: true },
+  (e) => reportForRequest(p, () => ({ version: e.version, result: e.result }))));
 
 /** Readiness above each system: "✓ 9/12 checklist items done" (clicking opens the checklist view). */
-connection.onCodeLens((params) => guarded('codeLens', [], () => {
-  const result = currentResult(params.textDocument.uri);
-  if (!result) return [];
-  const checklist = buildChecklist(result, documents.get(params.textDocument.uri)?.version);
+connection.onCodeLens((params, token) => answer('codeLens', params.textDocument.uri, token, { empty: [] }, (e) => {
+  const checklist = buildChecklist(e.result, e.version);
   return checklist.systems.map((s) => {
     const mark = s.status === 'green' ? '✓' : s.status === 'amber' ? '◐' : '✗';
     const extra = [s.open ? `${s.open} open` : '', s.unknown ? `${s.unknown} not recorded` : ''].filter(Boolean).join(', ');
@@ -405,8 +651,9 @@ connection.onCodeAction((params) => {
   try {
     const doc = documents.get(params.textDocument.uri);
     const entry = results.get(keyOf(params.textDocument.uri));
-    if (!doc || !entry || entry.version !== doc.version) return [];
+    if (!doc || !entry?.result || entry.version !== doc.version) return [];
     // diagnostics refer to findings by index: only those of the version the result belongs to
+    // (capped diagnostics keep their finding's index; the too-many-problems summary has none)
     const current = params.context.diagnostics.filter((d) => (d.data as { version?: number } | undefined)?.version === entry.version);
     return codeActions(entry.result, { ...params, context: { ...params.context, diagnostics: current } });
   } catch (e) {
@@ -415,7 +662,8 @@ connection.onCodeAction((params) => {
   }
 });
 
-process.on('uncaughtException', (e) => log(`uncaught: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+process.on('uncaughtException', (e) => log(`uncaught: ${errorText(e)}`));
+process.on('unhandledRejection', (e) => log(`unhandled rejection: ${errorText(e)}`));
 
 documents.listen(connection);
 connection.listen();
