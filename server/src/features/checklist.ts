@@ -37,6 +37,7 @@ import {
   frunNeedsSupportHubTaskList,
   GUIDE,
   isSupportedBasisRelease,
+  lookup,
   parseBasis,
   parseFrunRelease,
   parseSolmanRelease,
@@ -46,7 +47,7 @@ import {
   solmanNeedsSupportHubTaskList,
 } from '../knowledge';
 import type { SystemFieldPath } from '../knowledge/checklistEvidence';
-import { CHECKLIST_ITEM_EVIDENCE, RULE_RECORDED_FIELDS } from '../knowledge/checklistEvidence';
+import { checklistItemEvidence, ruleRecordedFields } from '../knowledge/checklistEvidence';
 import type {
   ChecklistChapterResult,
   ChecklistFinding,
@@ -137,7 +138,7 @@ function isObj(v: unknown): v is Obj {
 function present(raw: Obj, path: SystemFieldPath): boolean {
   let v: unknown = raw;
   for (const key of path) {
-    if (!isObj(v) || !Object.prototype.hasOwnProperty.call(v, key)) return false;
+    if (!isObj(v) || !Object.hasOwn(v, key)) return false;
     v = v[key];
   }
   return v !== null && v !== undefined;
@@ -171,7 +172,7 @@ function isUnrecorded(f: Finding, ctx: SystemContext): boolean {
   const flag = f.data?.unrecorded;
   if (typeof flag === 'boolean') return flag;
   if (f.severity !== 'warning') return false;
-  const fields = RULE_RECORDED_FIELDS[f.ruleId as keyof typeof RULE_RECORDED_FIELDS];
+  const fields = ruleRecordedFields(f.ruleId);
   return fields !== undefined && fields.some((p) => !present(ctx.raw, p));
 }
 
@@ -260,7 +261,7 @@ function evaluateItem(ctx: SystemContext, item: ChecklistItem, own: readonly Fin
   const mine = own.filter((f) => (item.ruleIds as readonly string[]).includes(f.ruleId));
   for (const f of mine) claimed.add(f);
   const refs = mine.map((f) => toRef(f, ctx));
-  const evidence = CHECKLIST_ITEM_EVIDENCE[item.id];
+  const evidence = checklistItemEvidence(item.id);
   const undecidedCondition = verdicts.find((v) => v.holds === undefined);
   const missing = evidence?.requires?.find((p) => !present(ctx.raw, p));
   const undecided = undecidedCondition
@@ -313,7 +314,8 @@ function statusOf(items: readonly ChecklistItemResult[]): ReadinessStatus {
 
 function systemChecklist(result: LintResult, s: SystemDef, own: readonly Finding[], suppressions: readonly Suppression[]): SystemChecklist {
   const systems = (result.doc.value as Obj | undefined)?.systems;
-  const raw = isObj(systems) && isObj(systems[s.sid]) ? (systems[s.sid] as Obj) : {};
+  const value = isObj(systems) ? lookup(systems, s.sid) : undefined;
+  const raw = isObj(value) ? value : {};
   const ctx: SystemContext = { result, s, raw, suppressions };
   const claimed = new Set<Finding>();
   const chapters: ChecklistChapterResult[] = [];

@@ -4,7 +4,7 @@
  * destination and certificate names; levels and values that satisfy the rules. The same for
  * YAML (block and flow) and JSON; every value comes from the knowledge tables or the schema.
  */
-import type { CompletionItem, MarkupContent, Position } from 'vscode-languageserver-types';
+import type { CompletionItem, MarkupContent, Position, Range } from 'vscode-languageserver-types';
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, InsertTextMode, MarkupKind } from 'vscode-languageserver-types';
 import type { LintResult } from '../core/lint';
 import type { SystemDef } from '../core/model';
@@ -22,8 +22,9 @@ import {
   minimumStPiFor,
   NEW_HTTPS_DESTINATIONS,
   newDestination,
+  lookup,
   NOTE_CATALOGUE,
-  NOTE_DOWNLOAD_PROCEDURE_LABELS,
+  noteDownloadProcedureLabel,
   parseBasis,
   parseSolmanRelease,
   parseStApi,
@@ -63,7 +64,8 @@ import { cursorContext, valueAt } from './nodeAtOffset';
 interface Candidate {
   value: string | number | boolean;
   detail?: string;
-  documentation?: string;
+  /** Markdown; a function when it is costly (systems, users), called only for the items shown with documentation. */
+  documentation?: string | (() => string | undefined);
   kind: CompletionItemKind;
   /** 0 = what the rules require for this system; higher = less relevant. */
   tier: number;
@@ -73,6 +75,13 @@ interface Candidate {
   /** Short description shown at the right of the label, e.g. a note's title. */
   summary?: string;
 }
+
+/**
+ * Items of one list that get their documentation computed: the most relevant first. A landscape
+ * with thousands of systems or users would otherwise build the hover Markdown of every one on
+ * every keystroke (each of which reads the findings and tracks).
+ */
+export const MAX_DOCUMENTED_ITEMS = 100;
 
 function markdown(value: string | undefined): MarkupContent | undefined {
   return value ? { kind: MarkupKind.Markdown, value } : undefined;
@@ -139,17 +148,27 @@ function separators(result: LintResult, ctx: KeyContext | ValueContext): { befor
 function toItems(result: LintResult, ctx: ValueContext, candidates: Candidate[], exclude: ReadonlySet<string>): CompletionItem[] {
   const { before, after } = separators(result, ctx);
   const seen = new Set<string>();
-  const items: CompletionItem[] = [];
+  const kept: { c: Candidate; i: number }[] = [];
   candidates.forEach((c, i) => {
     const label = String(c.value);
     if (exclude.has(label) || seen.has(label)) return;
     seen.add(label);
+    kept.push({ c, i });
+  });
+  // documentation for the first items in sort order only
+  const documented = new Set(
+    kept.length <= MAX_DOCUMENTED_ITEMS ? kept : [...kept].sort((a, b) => a.c.tier - b.c.tier || a.i - b.i).slice(0, MAX_DOCUMENTED_ITEMS),
+  );
+  return kept.map((k) => {
+    const { c, i } = k;
+    const label = String(c.value);
     const text = valueText(c.value, ctx.style);
+    const doc = documented.has(k) ? (typeof c.documentation === 'function' ? c.documentation() : c.documentation) : undefined;
     const item: CompletionItem = {
       label,
       kind: c.kind,
       detail: c.detail,
-      documentation: markdown(c.documentation),
+      documentation: markdown(doc),
       sortText: sortText(c.tier, i),
       textEdit: { range: ctx.range, newText: `${before}${text}${after}` },
       insertTextFormat: InsertTextFormat.PlainText,
@@ -157,9 +176,8 @@ function toItems(result: LintResult, ctx: ValueContext, candidates: Candidate[],
     if (text !== label || before) item.filterText = text.startsWith('"') || ctx.quoted ? text : label;
     if (c.tag || c.summary) item.labelDetails = { detail: c.tag ? ` (${c.tag})` : undefined, description: c.summary };
     if (c.deprecated) item.tags = [CompletionItemTag.Deprecated];
-    items.push(item);
+    return item;
   });
-  return items;
 }
 
 // ------------------------------------------------------------------------------------ keys
@@ -198,8 +216,8 @@ function yamlKey(key: string): string {
   return /^[A-Za-z0-9_][A-Za-z0-9_/.\-]*$/.test(key) ? key : JSON.stringify(key);
 }
 
-function keyItem(result: LintResult, ctx: KeyContext, label: string, text: string, multiline: boolean, extra: Partial<CompletionItem>): CompletionItem {
-  const { before, after } = separators(result, ctx);
+function keyItem(ctx: KeyContext, sep: { before: string; after: string }, label: string, text: string, multiline: boolean, extra: Partial<CompletionItem>): CompletionItem {
+  const { before, after } = sep;
   return {
     label,
     textEdit: { range: ctx.range, newText: `${esc(before)}${text}${esc(after)}` },
@@ -220,14 +238,15 @@ function keyCompletions(result: LintResult, ctx: KeyContext): CompletionItem[] {
   const present = new Set(Object.keys(obj));
   if (ctx.key) present.delete(ctx.key);
   const indent = ' '.repeat(ctx.column);
+  const sep = separators(result, ctx);
   if (mapPath.length === 3 && mapPath[0] === 'systems' && mapPath[2] === 'destinations') {
-    return destinationKeyItems(result, ctx, systemOfPath(result, mapPath), present);
+    return destinationKeyItems(result, ctx, sep, systemOfPath(result, mapPath), present);
   }
   return allowedKeys(mapPath, obj)
     .filter((k) => !present.has(k.key))
     .map((k, i) => {
       const { text, multiline } = keySnippet(k.key, k.schema, ctx, indent);
-      return keyItem(result, ctx, k.key, text, multiline, {
+      return keyItem(ctx, sep, k.key, text, multiline, {
         kind: CompletionItemKind.Property,
         detail: `${typeSummary(k.schema)}${k.required ? ' (required)' : ''}`,
         documentation: markdown(schemaText(k.schema)),
@@ -237,7 +256,7 @@ function keyCompletions(result: LintResult, ctx: KeyContext): CompletionItem[] {
 }
 
 /** Destination names of guide 2.1.5 as keys of `destinations`, with type and logon user filled in. */
-function destinationKeyItems(result: LintResult, ctx: KeyContext, sys: SystemDef | undefined, present: ReadonlySet<string>): CompletionItem[] {
+function destinationKeyItems(result: LintResult, ctx: KeyContext, sep: { before: string; after: string }, sys: SystemDef | undefined, present: ReadonlySet<string>): CompletionItem[] {
   const json = ctx.style === 'json';
   const user = sys?.communicationUser ?? Object.keys(result.model.communicationUsers)[0];
   const typeEnum = ((schemaAt(['systems', 'X', 'destinations', 'Y', 'type'])?.enum ?? []) as unknown[]).filter((v): v is string => typeof v === 'string');
@@ -256,7 +275,7 @@ function destinationKeyItems(result: LintResult, ctx: KeyContext, sys: SystemDef
       const fields = [member('type', typeText), userText !== undefined ? member('user', type === undefined ? `\${2:${userText}}` : `\${1:${userText}}`) : undefined].filter(Boolean);
       text = `${esc(key)}: { ${fields.join(', ')} }`;
     }
-    items.push(keyItem(result, ctx, name, text, false, { kind: CompletionItemKind.Interface, documentation: markdown(destinationMarkdown(name)), sortText: sortText(tier, items.length), ...extra }));
+    items.push(keyItem(ctx, sep, name, text, false, { kind: CompletionItemKind.Interface, documentation: markdown(destinationMarkdown(name)), sortText: sortText(tier, items.length), ...extra }));
   };
   for (const d of NEW_HTTPS_DESTINATIONS) {
     add(d.name, d.type, d.logonUser === 'technical-communication-user' ? user : undefined, 0, { detail: `new HTTPS destination · ${d.use}` });
@@ -295,8 +314,8 @@ function systemCandidates(result: LintResult, sids: string[], tierOf: (sid: stri
     return {
       value: sid,
       kind: CompletionItemKind.Module,
-      detail: [s.role ? ROLE_NAMES[s.role] : undefined, s.release, s.basis && `SAP_BASIS ${s.basis}`, s.description].filter(Boolean).join(' · '),
-      documentation: systemMarkdown(sid, result),
+      detail: [s.role ? lookup(ROLE_NAMES, s.role) : undefined, s.release, s.basis && `SAP_BASIS ${s.basis}`, s.description].filter(Boolean).join(' · '),
+      documentation: () => systemMarkdown(sid, result),
       tier: tierOf(sid),
     };
   });
@@ -308,7 +327,7 @@ function userCandidates(result: LintResult, preferred: (id: string) => boolean):
     value: id,
     kind: CompletionItemKind.Constant,
     detail: u.description ?? 'technical communication user',
-    documentation: communicationUserMarkdown(id, result),
+    documentation: () => communicationUserMarkdown(id, result),
     tier: preferred(id) ? 0 : used.has(id) ? 2 : 1,
   }));
 }
@@ -320,13 +339,13 @@ function noteCandidates(result: LintResult, sys: SystemDef | undefined): Candida
     value: l.note,
     kind: CompletionItemKind.Reference,
     detail: `Missing in ${sys!.sid}: ${l.reason}`,
-    documentation: noteMarkdown(l.note, result, sys, lacking),
+    documentation: () => noteMarkdown(l.note, result, sys, lacking),
     tier: l.tier,
     tag: l.tier < 2 ? 'missing' : 'recommended',
     summary: info.get(l.note)?.title,
   }));
   for (const n of NOTE_CATALOGUE) {
-    out.push({ value: n.number, kind: CompletionItemKind.Reference, detail: n.purpose, documentation: noteMarkdown(n.number, result, sys, lacking), tier: 3, summary: n.title });
+    out.push({ value: n.number, kind: CompletionItemKind.Reference, detail: n.purpose, documentation: () => noteMarkdown(n.number, result, sys, lacking), tier: 3, summary: n.title });
   }
   return out;
 }
@@ -445,7 +464,7 @@ function valueCandidates(result: LintResult, ctx: ValueContext, path: readonly S
       value: n,
       kind: CompletionItemKind.Interface,
       detail: n === SDCCN_PROCEDURE.requiredDestination ? `required in SDCCN (${sec(SDCCN_PROCEDURE.section)})` : 'destination',
-      documentation: destinationMarkdown(n, sys.destinations[n]),
+      documentation: destinationMarkdown(n, lookup(sys.destinations, n)),
       tier: n === SDCCN_PROCEDURE.requiredDestination ? 0 : 1,
     }));
   }
@@ -454,7 +473,7 @@ function valueCandidates(result: LintResult, ctx: ValueContext, path: readonly S
       value: c,
       kind: CompletionItemKind.Value,
       detail: `root CA (${sec(CERTIFICATE_SOURCE.section)})`,
-      documentation: certificateMarkdown(c, sys, field[1] as 'sslClientStandard' | 'sslClientAnonymous'),
+      documentation: certificateMarkdown(c, sys, String(field[1])),
       tier: 0,
     }));
   }
@@ -479,7 +498,7 @@ function valueCandidates(result: LintResult, ctx: ValueContext, path: readonly S
     const channel = b ? downloadChannelFor(b.release) : undefined;
     return enumCandidates(schemaAt(path), (v) => (v === 'rfc' && channel && !channel.rfcDownloadPossible ? 2 : v === 'download-service' ? 0 : 1)).map((c) => ({
       ...c,
-      detail: (NOTE_DOWNLOAD_PROCEDURE_LABELS as Record<string, string>)[String(c.value)] ?? c.detail,
+      detail: noteDownloadProcedureLabel(c.value) ?? c.detail,
       deprecated: c.tier === 2,
     }));
   }
@@ -534,8 +553,26 @@ function valueCompletions(result: LintResult, ctx: ValueContext): CompletionItem
  */
 export function completion(result: LintResult, position: Position): CompletionItem[] {
   if (!result.doc.yaml) return [];
-  const ctx = cursorContext(result.doc, position);
+  const found = cursorContext(result.doc, position);
+  if (found.kind === 'none') return [];
+  const ctx = { ...found, range: editRangeAt(result, found.range, position) };
   if (ctx.kind === 'key') return keyCompletions(result, ctx);
-  if (ctx.kind === 'value') return valueCompletions(result, ctx);
-  return [];
+  return valueCompletions(result, ctx);
+}
+
+/**
+ * The LSP contract of a completion edit: its range lies on the line of the request and contains
+ * the cursor (VS Code drops the items otherwise). The cursor context already gives such a range;
+ * this keeps the contract for any text: a range is cut to the cursor's line and widened to the
+ * cursor.
+ */
+export function editRangeAt(result: LintResult, range: Range, position: Position): Range {
+  const lines = result.doc.lines;
+  const line = Math.max(0, Math.min(position.line, lines.lineCount - 1));
+  const length = lines.lineText(line).length;
+  const cursor = Math.max(0, Math.min(position.line === line ? position.character : length, length));
+  const clamp = (c: number): number => Math.max(0, Math.min(c, length));
+  const start = range.start.line === line ? clamp(range.start.character) : range.start.line < line ? 0 : cursor;
+  const end = range.end.line === line ? clamp(range.end.character) : range.end.line > line ? length : cursor;
+  return { start: { line, character: Math.min(start, cursor) }, end: { line, character: Math.max(end, cursor) } };
 }

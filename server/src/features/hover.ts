@@ -38,8 +38,9 @@ import {
   minimumStPiFor,
   NEW_HTTPS_DESTINATIONS,
   newDestination,
-  NOTE_DOWNLOAD_PROCEDURE_LABELS,
+  lookup,
   NOTE_DOWNLOAD_REPORT,
+  noteDownloadProcedureLabel,
   noteInfo,
   noteLink,
   parseBasis,
@@ -49,7 +50,7 @@ import {
   parseStPi,
   PLUGIN_COMPONENTS,
   PLUGIN_DEPENDENT_APPLICATIONS,
-  PROFILE_PARAMETERS,
+  profileParameter,
   RFC_GENERIC_USERS,
   ROOT_CA_CERTIFICATES,
   SAPROUTER_CHECK,
@@ -64,6 +65,7 @@ import {
   solmanNeedsSupportHubTaskList,
   SPAM_MIN_VERSION_FOR_TCI,
   SSL_CLIENT_PSES,
+  sslClientPseKey,
   ST_A_PI_REQUIREMENT,
   ST_PI_REQUIREMENTS,
   stApiMeetsMinimum,
@@ -80,12 +82,12 @@ import {
   transactionInfo,
   TRUST_ANCHORS,
 } from '../knowledge';
-import type { GuideSectionId, RootCaName, SslClientPseKey } from '../knowledge';
+import type { GuideSectionId, RootCaName } from '../knowledge';
 import type { LandscapeDocument } from '../core/document';
 import type { Segment } from './nodeAtOffset';
 import { commentColumn, cursorContext, nodeAtOffset } from './nodeAtOffset';
 import type { LackingNote, Schema } from './landscapeFacts';
-import { andList, code, enumDescription, isNamedProperty, lackingNotes, noteRef, ROLE_NAMES, schemaAt, schemaText, sec, systemOfPath, tciOf } from './landscapeFacts';
+import { andList, code, enumDescription, isNamedProperty, lackingNotes, landscapeIndex, noteRef, ROLE_NAMES, schemaAt, schemaText, sec, systemOfPath, tciOf } from './landscapeFacts';
 
 
 function md(lines: (string | undefined | false)[]): string {
@@ -379,19 +381,24 @@ export function destinationMarkdown(name: string, recorded?: { type?: string; us
 
 // ------------------------------------------------------------------------------ certificates
 
-/** Markdown for a root CA certificate name. */
-export function certificateMarkdown(name: string, sys?: SystemDef, pse?: SslClientPseKey): string | undefined {
+/**
+ * Markdown for a root CA certificate name.
+ * @param pse the `certificates` key of the list the name is in (any text; only the PSE keys count)
+ */
+export function certificateMarkdown(name: string, sys?: SystemDef, pse?: string): string | undefined {
   const known = (ROOT_CA_CERTIFICATES as readonly string[]).includes(name);
   if (!known) {
-    return pse
+    return pse !== undefined
       ? md([`**${name}**`, '', `Not one of the root CAs the support backbone needs (${sec(CERTIFICATE_SOURCE.section)}): ${andList(ROOT_CA_CERTIFICATES.map((c) => c))}.`])
       : undefined;
   }
-  const missing = sys && pse ? ROOT_CA_CERTIFICATES.filter((c) => !(sys.certificates?.[pse] ?? []).includes(c)) : [];
+  const key = sslClientPseKey(pse);
+  const listed = sys && key ? sys.certificates?.[key] ?? [] : undefined;
+  const missing = listed ? ROOT_CA_CERTIFICATES.filter((c) => !listed.includes(c)) : [];
   return md([
     `**${name}** · root CA for the support backbone (${sec(CERTIFICATE_SOURCE.section)})`,
     '',
-    ...SSL_CLIENT_PSES.map((p) => `- PSE *${p.label}*: needed on ${andList(p.requiredForRoles.map((r) => ROLE_NAMES[r] ?? r))}`),
+    ...SSL_CLIENT_PSES.map((p) => `- PSE *${p.label}*: needed on ${andList(p.requiredForRoles.map((r) => lookup(ROLE_NAMES, r) ?? r))}`),
     `- Source: ${noteRef(CERTIFICATE_SOURCE.note)}; import in ${code(CERTIFICATE_SOURCE.transaction)} (${CERTIFICATE_SOURCE.importMenu})`,
     missing.length ? `- ${sys!.sid} still lacks in this PSE: ${andList(missing as RootCaName[])}` : undefined,
   ]);
@@ -400,7 +407,7 @@ export function certificateMarkdown(name: string, sys?: SystemDef, pse?: SslClie
 // -------------------------------------------------------------------------- profile parameters
 
 function parameterMarkdown(name: string): string | undefined {
-  const p = PROFILE_PARAMETERS[name];
+  const p = profileParameter(name);
   if (!p) return undefined;
   return md([
     `**Profile parameter ${code(p.name)}** · transaction ${code(p.transaction)}`,
@@ -433,25 +440,29 @@ export function ciphersuiteMarkdown(value: string, sys?: SystemDef): string {
     '',
     c.requiresNotes.length ? `- Requires ${c.requiresNotes.map((n) => noteRef(n)).join(', ')}${missing.length ? ` — **not implemented in ${sys!.sid}**` : ''}` : undefined,
     `- TLS above 1.2: ${c.supportsTlsAbove12 ? 'yes' : 'no'}`,
-    wrongRole ? `- Accepted by the guide only on ${andList(c.roles.map((r) => ROLE_NAMES[r] ?? r))}` : undefined,
+    wrongRole ? `- Accepted by the guide only on ${andList(c.roles.map((r) => lookup(ROLE_NAMES, r) ?? r))}` : undefined,
     `- Check in ${code(TLS_FACTS.checkTransaction)}; a change needs a restart (${sec(c.section)})`,
   ]);
 }
 
 // ------------------------------------------------------------------------------ users, systems
 
-function usersOf(result: LintResult, id: string): SystemDef[] {
-  return result.model.systems.filter((s) => s.communicationUser === id || s.solmanSetup?.backendUser === id);
+/** Longest list of SIDs or tracks a hover names before "and N more". */
+const MAX_LISTED = 20;
+
+function usersOf(result: LintResult, id: string): readonly SystemDef[] {
+  return landscapeIndex(result).systemsByUser.get(id) ?? [];
 }
 
-function tracksOf(result: LintResult, sid: string): string[] {
-  return Object.entries(result.model.tracks).filter(([, sids]) => sids.includes(sid)).map(([t]) => t);
+function tracksOf(result: LintResult, sid: string): readonly string[] {
+  return landscapeIndex(result).tracksBySid.get(sid) ?? [];
 }
 
 /** Markdown for a technical communication user id. */
 export function communicationUserMarkdown(id: string, result: LintResult): string {
-  const declared = Object.prototype.hasOwnProperty.call(result.model.communicationUsers, id);
-  const desc = result.model.communicationUsers[id]?.description;
+  const user = lookup(result.model.communicationUsers, id);
+  const declared = user !== undefined;
+  const desc = user?.description;
   const systems = usersOf(result, id);
   const tracks = [...new Set(systems.flatMap((s) => tracksOf(result, s.sid)))];
   const f = COMMUNICATION_USER_FACTS;
@@ -459,7 +470,7 @@ export function communicationUserMarkdown(id: string, result: LintResult): strin
     `**${code(id)}** · technical communication user${declared ? '' : ' — **not declared in `communicationUsers`**'}`,
     desc ? `\n${desc}` : undefined,
     '',
-    systems.length ? `- Used by ${andList(systems.map((s) => s.sid))}${tracks.length ? ` (track${tracks.length > 1 ? 's' : ''} ${andList(tracks)})` : ''}` : '- Not used by any system yet',
+    systems.length ? `- Used by ${andList(systems.map((s) => s.sid), MAX_LISTED)}${tracks.length ? ` (track${tracks.length > 1 ? 's' : ''} ${andList(tracks, MAX_LISTED)})` : ''}` : '- Not used by any system yet',
     tracks.length > 1 ? `- Shared by more than one track: ${f.sharingRisk}` : undefined,
     `- ${f.dialogLogonPossible ? 'Dialog logon possible' : 'No dialog logon'}; password ${f.passwordExpires ? 'expires' : 'does not expire'}; usually available within ${f.availableWithinHours} hours of the request`,
     `- Request: ${noteRef(COMMUNICATION_USER_NOTES.request)}; replacing generic users: ${noteRef(COMMUNICATION_USER_NOTES.replaceGenericUsers)}`,
@@ -471,28 +482,27 @@ export function communicationUserMarkdown(id: string, result: LintResult): strin
 export function systemMarkdown(sid: string, result: LintResult): string | undefined {
   const s = result.model.systemsById.get(sid);
   if (!s) return `**${sid}**: no system with this SID in the file.`;
-  const role = s.role ? ROLE_NAMES[s.role] : 'system without a valid role';
+  const role = (s.role && lookup(ROLE_NAMES, s.role)) || 'system without a valid role';
   const parts: string[] = [];
   if (s.role === 'abap') parts.push(`connection ${s.connection ?? '?'}${s.managedBy ? ` via ${s.managedBy}` : ''}`);
   if (s.release) parts.push(`release ${s.release}`);
   if (s.basis) parts.push(`SAP_BASIS ${s.basis}`);
   const tci = s.basis && usesNoteAssistant(s) ? tciOf(s) : undefined;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of result.findings) if (f.system === sid && f.severity in counts) counts[f.severity as keyof typeof counts]++;
+  const counts = landscapeIndex(result).findingCounts.get(sid) ?? { error: 0, warning: 0, info: 0 };
   const tracks = tracksOf(result, sid);
   return md([
     `**${sid}** · ${role}${s.description ? ` — ${s.description}` : ''}`,
     '',
     parts.length ? `- ${parts.join(', ')}` : undefined,
     tci ? `- Note Assistant ${tci.enabled ? 'TCI-enabled' : 'not TCI-enabled'}` : usesNoteAssistant(s) ? undefined : '- Note Assistant not used',
-    tracks.length ? `- Track${tracks.length > 1 ? 's' : ''} ${andList(tracks)}` : undefined,
+    tracks.length ? `- Track${tracks.length > 1 ? 's' : ''} ${andList(tracks, MAX_LISTED)}` : undefined,
     s.communicationUser ? `- Communication user ${code(s.communicationUser)}` : undefined,
     `- Findings: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info${counts.info === 1 ? '' : 's'}`,
   ]);
 }
 
 function trackMarkdown(name: string, result: LintResult): string | undefined {
-  const sids = result.model.tracks[name];
+  const sids = lookup(result.model.tracks, name);
   if (!sids) return undefined;
   const users = [...new Set(sids.map((s) => result.model.systemsById.get(s)?.communicationUser).filter((u): u is string => !!u))];
   return md([
@@ -524,7 +534,7 @@ function keyMarkdown(path: Segment[], result: LintResult): string | undefined {
     if (path.length === 2 && path[0] === 'communicationUsers') return communicationUserMarkdown(key, result);
     if (path.length === 2 && path[0] === 'tracks') return trackMarkdown(key, result);
     if (path[0] === 'systems' && path.length === 4 && path[2] === 'destinations') {
-      return destinationMarkdown(key, systemOfPath(result, path)?.destinations[key]) ?? schemaKeyMarkdown(path, schemaAt(path));
+      return destinationMarkdown(key, lookup(systemOfPath(result, path)?.destinations, key)) ?? schemaKeyMarkdown(path, schemaAt(path));
     }
   }
   if (path[0] === 'systems' && path.length === 4 && path[2] === 'profile') return parameterMarkdown(key) ?? schemaKeyMarkdown(path, schemaAt(path));
@@ -551,11 +561,11 @@ function valueMarkdown(path: Segment[], value: unknown, result: LintResult): str
   if (f0 === 'release') return releaseMarkdown(text, sys);
   if (f0 === 'components' && field.length === 2) return componentValueMarkdown(String(field[1]), text, sys) ?? schemaKeyMarkdown(path, schemaAt(path));
   if (f0 === 'profile' && field.length === 2) {
-    return PROFILE_PARAMETERS[String(field[1])] ? ciphersuiteMarkdown(text, sys) : schemaKeyMarkdown(path, schemaAt(path));
+    return profileParameter(field[1]) ? ciphersuiteMarkdown(text, sys) : schemaKeyMarkdown(path, schemaAt(path));
   }
-  if (f0 === 'certificates' && field.length === 3) return certificateMarkdown(text, sys, field[1] as SslClientPseKey);
+  if (f0 === 'certificates' && field.length === 3) return certificateMarkdown(text, sys, String(field[1]));
   if (f0 === 'sdccn' && field[1] === 'destinations' && typeof last === 'number') {
-    return destinationMarkdown(text, sys?.destinations[text]) ?? md([`**${code(text)}**`, '', `SDCCN must use ${code(SDCCN_PROCEDURE.requiredDestination)} (${sec(SDCCN_PROCEDURE.section)}).`]);
+    return destinationMarkdown(text, lookup(sys?.destinations, text)) ?? md([`**${code(text)}**`, '', `SDCCN must use ${code(SDCCN_PROCEDURE.requiredDestination)} (${sec(SDCCN_PROCEDURE.section)}).`]);
   }
   if (f0 === 'destinations' && field.length === 3 && field[2] === 'type') {
     const t = connectionTypeInfo(text);
@@ -593,7 +603,7 @@ function valueMarkdown(path: Segment[], value: unknown, result: LintResult): str
     ]);
   }
   if (f0 === 'noteAssistant' && field[1] === 'download') {
-    const label = (NOTE_DOWNLOAD_PROCEDURE_LABELS as Record<string, string>)[text];
+    const label = noteDownloadProcedureLabel(text);
     const b = sys ? parseBasis(sys.basis) : undefined;
     const channel = b ? downloadChannelFor(b.release) : undefined;
     return md([
@@ -612,7 +622,7 @@ function valueMarkdown(path: Segment[], value: unknown, result: LintResult): str
   }
   const s = schemaAt(path);
   const en = enumDescription(s, value);
-  if (en) return md([`**${code(text)}**${key === 'role' && ROLE_NAMES[text] ? ` · ${ROLE_NAMES[text]}` : ''}`, '', en]);
+  if (en) return md([`**${code(text)}**${key === 'role' && lookup(ROLE_NAMES, text) ? ` · ${lookup(ROLE_NAMES, text)}` : ''}`, '', en]);
   // any other scalar: what its key means
   return typeof key === 'string' ? schemaKeyMarkdown(typeof last === 'number' ? path.slice(0, -1) : path, typeof last === 'number' ? schemaAt(path.slice(0, -1)) : s) : undefined;
 }

@@ -15,6 +15,7 @@ import {
   digitalSignatureThreshold,
   formatThreshold,
   isBackboneNote,
+  lookup,
   noteLink,
   parseBasis,
   SSL_CLIENT_CIPHERSUITES_PARAMETER,
@@ -44,7 +45,7 @@ export function resolveSchema(schema: unknown): Schema | undefined {
   if (!ref) return s;
   const { $ref: _ignored, ...own } = s;
   void _ignored;
-  return { ...(DEFINITIONS[ref[1]] ?? {}), ...own };
+  return { ...(lookup(DEFINITIONS, ref[1]) ?? {}), ...own };
 }
 
 /** The schema of the value at a path (object keys and list indexes), if the schema describes it. */
@@ -57,7 +58,7 @@ export function schemaAt(path: readonly Segment[]): Schema | undefined {
       continue;
     }
     const props = s.properties as Record<string, unknown> | undefined;
-    if (props && Object.prototype.hasOwnProperty.call(props, seg)) s = resolveSchema(props[seg]);
+    if (props && Object.hasOwn(props, seg)) s = resolveSchema(props[seg]);
     else s = typeof s.additionalProperties === 'object' ? resolveSchema(s.additionalProperties) : undefined;
   }
   return s;
@@ -66,14 +67,14 @@ export function schemaAt(path: readonly Segment[]): Schema | undefined {
 /** Whether the schema's `properties` name the key (as opposed to an additionalProperties key such as a SID). */
 export function isNamedProperty(mapPath: readonly Segment[], key: string): boolean {
   const props = schemaAt(mapPath)?.properties as Record<string, unknown> | undefined;
-  return !!props && Object.prototype.hasOwnProperty.call(props, key);
+  return !!props && Object.hasOwn(props, key);
 }
 
 function conditionHolds(cond: Schema | undefined, obj: Record<string, unknown>): boolean {
   if (!cond) return false;
-  for (const r of (cond.required as string[] | undefined) ?? []) if (!(r in obj)) return false;
+  for (const r of (cond.required as string[] | undefined) ?? []) if (!Object.hasOwn(obj, r)) return false;
   for (const [k, sub] of Object.entries((cond.properties as Record<string, Schema> | undefined) ?? {})) {
-    if (!(k in obj)) continue;
+    if (!Object.hasOwn(obj, k)) continue;
     if ('const' in sub && obj[k] !== sub.const) return false;
     if (Array.isArray(sub.enum) && !sub.enum.includes(obj[k])) return false;
   }
@@ -120,6 +121,54 @@ export function enumDescription(s: Schema | undefined, value: unknown): string |
 /** The system a path points into (`systems.<SID>…`). */
 export function systemOfPath(result: LintResult, path: readonly Segment[]): SystemDef | undefined {
   return path[0] === 'systems' && typeof path[1] === 'string' ? result.model.systemsById.get(path[1]) : undefined;
+}
+
+/** What hover and completion look up per system or user, computed once per lint run. */
+export interface LandscapeIndex {
+  /** Tracks that list a SID, in file order (each track once). */
+  tracksBySid: ReadonlyMap<string, readonly string[]>;
+  /** Systems that use a communication user (as `communicationUser` or `solmanSetup.backendUser`), in file order. */
+  systemsByUser: ReadonlyMap<string, readonly SystemDef[]>;
+  /** Findings per system and severity (after settings and suppressions). */
+  findingCounts: ReadonlyMap<string, { error: number; warning: number; info: number }>;
+}
+
+const INDEXES = new WeakMap<LintResult, LandscapeIndex>();
+
+/**
+ * The per-system and per-user facts of a lint run (built once, then O(1) per lookup), so that
+ * completion lists with thousands of systems or users stay linear.
+ */
+export function landscapeIndex(result: LintResult): LandscapeIndex {
+  let index = INDEXES.get(result);
+  if (index) return index;
+  const tracksBySid = new Map<string, string[]>();
+  for (const [track, sids] of Object.entries(result.model.tracks)) {
+    for (const sid of new Set(sids)) {
+      let list = tracksBySid.get(sid);
+      if (!list) tracksBySid.set(sid, (list = []));
+      list.push(track);
+    }
+  }
+  const systemsByUser = new Map<string, SystemDef[]>();
+  for (const s of result.model.systems) {
+    for (const id of new Set([s.communicationUser, s.solmanSetup?.backendUser])) {
+      if (id === undefined) continue;
+      let list = systemsByUser.get(id);
+      if (!list) systemsByUser.set(id, (list = []));
+      list.push(s);
+    }
+  }
+  const findingCounts = new Map<string, { error: number; warning: number; info: number }>();
+  for (const f of result.findings) {
+    if (f.system === null || (f.severity !== 'error' && f.severity !== 'warning' && f.severity !== 'info')) continue;
+    let counts = findingCounts.get(f.system);
+    if (!counts) findingCounts.set(f.system, (counts = { error: 0, warning: 0, info: 0 }));
+    counts[f.severity]++;
+  }
+  index = { tracksBySid, systemsByUser, findingCounts };
+  INDEXES.set(result, index);
+  return index;
 }
 
 /** TCI state of a system, as the rules decide it. */
@@ -199,7 +248,7 @@ export function lackingNotes(result: LintResult, sys: SystemDef): LackingNote[] 
     add(TASK_LIST_OSS_COMM.note, `delivers task list ${TASK_LIST_OSS_COMM.name}, required on ABAP systems with direct connectivity (guide 2.1.5, 4.3)`, 1);
   }
   if (isConnected(sys)) {
-    const recorded = sys.profile[SSL_CLIENT_CIPHERSUITES_PARAMETER];
+    const recorded = lookup(sys.profile, SSL_CLIENT_CIPHERSUITES_PARAMETER);
     const value = typeof recorded === 'string' ? ciphersuiteValue(recorded) : undefined;
     const target = value ?? (recorded === undefined && sys.role !== 'solman' ? CIPHERSUITE_VALUES[0] : undefined);
     for (const n of target?.requiresNotes ?? []) add(n, `needed for ${SSL_CLIENT_CIPHERSUITES_PARAMETER} = ${target!.value} (guide 2.2.1)`, 1);
@@ -222,8 +271,9 @@ export function code(s: string): string {
   return s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``;
 }
 
-/** "a, b and c". */
-export function andList(items: readonly string[]): string {
+/** "a, b and c"; with more than `max` items "a, b, … and 12 more". */
+export function andList(items: readonly string[], max = Infinity): string {
+  if (items.length > max && max >= 1) return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

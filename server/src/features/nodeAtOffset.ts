@@ -179,7 +179,7 @@ function readQuoted(text: string, i: number): Token {
   let out = '';
   while (j < text.length) {
     const c = text[j];
-    if (q === '"' && c === '\\') {
+    if (q === '"' && c === '\\' && text[j + 1] !== '\n' && text[j + 1] !== '\r') {
       out += text[j + 1] ?? '';
       j += 2;
       continue;
@@ -193,8 +193,8 @@ function readQuoted(text: string, i: number): Token {
       return { start: i, end: j + 1, text: out, quoted: true, open: false };
     }
     // JSON strings end at the line; a YAML quoted string may continue, but an unterminated one
-    // is far more likely while typing
-    if (c === '\n') return { start: i, end: j, text: out, quoted: true, open: true };
+    // is far more likely while typing (a token never spans lines: completion replaces it)
+    if (c === '\n' || c === '\r') return { start: i, end: j, text: out, quoted: true, open: true };
     out += c;
     j++;
   }
@@ -214,6 +214,9 @@ function readPlain(text: string, i: number, style: Style): Token {
   while (end > i && /\s/.test(text[end - 1])) end--;
   return { start: i, end, text: text.slice(i, end), quoted: false, open: false };
 }
+
+/** The word right after the cursor (sticky, so no copy of the rest of the text). */
+const WORD_AFTER = /[\w./-]*/y;
 
 function childPath(frame: FlowFrame | undefined, base: Segment[]): Segment[] {
   if (!frame) return base;
@@ -285,8 +288,8 @@ function scanFlow(doc: LandscapeDocument, start: number, cursor: number, basePat
     let token = c === '"' || c === "'" ? readQuoted(text, i) : readPlain(text, i, style);
     if (token.open && cursor > token.start && cursor <= token.end) {
       // an unterminated string being typed ends with the word at the cursor, not at the line end
-      const word = /^[\w./-]*/.exec(text.slice(cursor))![0];
-      const end = cursor + word.length;
+      WORD_AFTER.lastIndex = cursor;
+      const end = cursor + WORD_AFTER.exec(text)![0].length;
       token = { ...token, end, text: text.slice(token.start + 1, end) };
     }
     const within = token.quoted
@@ -488,7 +491,7 @@ function itemIndex(doc: LandscapeDocument, lineNo: number, column: number): numb
 export function valueAt(root: unknown, path: readonly Segment[]): unknown {
   let cur: unknown = root;
   for (const seg of path) {
-    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
     cur = (cur as Record<string, unknown>)[seg as string];
   }
   return cur;
@@ -523,7 +526,7 @@ function blockContext(doc: LandscapeDocument, position: Position, cursorOffset: 
     if (p.key === undefined) {
       if (/^[[{]/.test(p.value)) return scanFlow(doc, lineOffset + p.valueStart, offset, [...seqPath, index], 'flow') ?? NONE;
       const text = unquote(p.value);
-      const range = span(p.valueStart, Math.max(p.valueEnd, p.valueStart));
+      const range = span(Math.min(p.valueStart, col), Math.max(p.valueEnd, col));
       const quoted = text.length !== p.value.length;
       const prefix = text.slice(0, Math.max(0, col - p.valueStart - (quoted ? 1 : 0)));
       return valueCtx([...seqPath, index], text, range, prefix, quoted, 'block', false, false);
@@ -568,7 +571,7 @@ function entryContext(
     // a key without its colon yet: `    ro`
     const word = p.value;
     if (/^[[{]/.test(word)) return NONE;
-    return keyCtx(mapPath, word, span(p.contentCol, p.valueEnd), word.slice(0, col - p.contentCol), false, false, 'block', p.contentCol, false);
+    return keyCtx(mapPath, word, span(Math.min(p.contentCol, col), Math.max(p.valueEnd, col)), word.slice(0, col - p.contentCol), false, false, 'block', p.contentCol, false);
   }
   if (col <= p.keyEnd) {
     const prefix = p.keyQuoted ? p.key.slice(0, Math.max(0, col - p.keyStart - 1)) : p.key.slice(0, col - p.keyStart);

@@ -11,6 +11,7 @@ import type {
   ReadinessStatus,
   SystemChecklist,
 } from '../protocol';
+import { lookup } from '../knowledge';
 
 /** The mark of each state in the report and the tree's tooltips. */
 export const STATE_MARK: Readonly<Record<ChecklistItemState, string>> = Object.freeze({ done: '✓', open: '✗', 'n/a': '–', unknown: '?' });
@@ -21,7 +22,7 @@ const ROLE_TEXT: Readonly<Record<string, string>> = Object.freeze({ abap: 'ABAP'
 
 /** "ABAP, direct connectivity", "ABAP via SAP Solution Manager SOL", "Focused Run", … */
 export function systemKind(s: Pick<SystemChecklist, 'role' | 'connection' | 'managedBy'>): string {
-  const role = s.role ? ROLE_TEXT[s.role] ?? s.role : 'role not recorded';
+  const role = s.role ? lookup(ROLE_TEXT, s.role) ?? s.role : 'role not recorded';
   if (s.role !== 'abap') return role;
   const by = s.managedBy ? ` ${s.managedBy}` : '';
   switch (s.connection) {

@@ -63,6 +63,11 @@ export function requiredPsesFor(role: SystemRole): readonly SslClientPse[] {
   return SSL_CLIENT_PSES.filter((p) => p.requiredForRoles.includes(role));
 }
 
+/** The PSE key a `certificates` key of the landscape file names, undefined for any other key. */
+export function sslClientPseKey(key: unknown): SslClientPseKey | undefined {
+  return SSL_CLIENT_PSES.find((p) => p.key === key)?.key;
+}
+
 /** One PSE by its landscape-file key. */
 export function sslClientPse(key: SslClientPseKey): SslClientPse {
   return SSL_CLIENT_PSES.find((p) => p.key === key) as SslClientPse;

@@ -4,6 +4,7 @@
  * "not done". Paths are below `systems.<SID>`.
  */
 import { deepFreeze } from './freeze';
+import { lookup } from './lookup';
 import type { DomainRuleId } from './ruleIds';
 
 /** A path below `systems.<SID>`, e.g. `['noteAssistant', 'trustAnchors']`. */
@@ -65,3 +66,13 @@ export const RULE_RECORDED_FIELDS: Readonly<Partial<Record<DomainRuleId, readonl
   'sdccn-tasks': [['sdccn', 'tasksRecreated']],
   'saprouter-check': [['saprouter', 'checked']],
 });
+
+/** The evidence of a checklist item, by its id. */
+export function checklistItemEvidence(itemId: string): ChecklistItemEvidence | undefined {
+  return lookup(CHECKLIST_ITEM_EVIDENCE, itemId);
+}
+
+/** The fields whose absence turns a rule's warnings into "not recorded", by rule id. */
+export function ruleRecordedFields(ruleId: string): readonly SystemFieldPath[] | undefined {
+  return lookup(RULE_RECORDED_FIELDS, ruleId);
+}

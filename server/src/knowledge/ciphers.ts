@@ -2,6 +2,7 @@
  * TLS knowledge (guide 2.2.1): the profile parameter `ssl/client_ciphersuites` and its values.
  */
 import { deepFreeze } from './freeze';
+import { lookup } from './lookup';
 import type { GuideSectionId } from './guide';
 import type { SystemRole } from './roles';
 
@@ -109,3 +110,11 @@ export const PROFILE_PARAMETERS: Readonly<Record<string, ProfileParameter>> = de
     section: '2.2.1',
   },
 });
+
+/**
+ * The guide's entry for a profile parameter name (exact, case-sensitive).
+ * @returns undefined for any name the guide does not name (also `toString`, `__proto__`, …)
+ */
+export function profileParameter(name: unknown): ProfileParameter | undefined {
+  return lookup(PROFILE_PARAMETERS, name);
+}

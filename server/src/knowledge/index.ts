@@ -20,3 +20,5 @@ export * from './communicationUsers';
 export * from './ruleIds';
 export * from './checklist';
 export { deepFreeze } from './freeze';
+export { hasEntry, lookup } from './lookup';
+export type { Table } from './lookup';

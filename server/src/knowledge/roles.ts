@@ -1,6 +1,7 @@
 /**
  * Enumerations of the landscape file format (spec §1) that the knowledge tables refer to.
  */
+import { lookup } from './lookup';
 
 /** Values of `systems.<SID>.role`. */
 export const SYSTEM_ROLES = Object.freeze(['abap', 'solman', 'frun'] as const);
@@ -23,3 +24,8 @@ export const NOTE_DOWNLOAD_PROCEDURE_LABELS: Readonly<Record<NoteDownloadProcedu
   http: 'HTTP connection',
   'download-service': 'SAP NetWeaver download service ("Download Service Application")',
 });
+
+/** The label of a recorded download procedure, undefined for any other text. */
+export function noteDownloadProcedureLabel(value: unknown): string | undefined {
+  return lookup(NOTE_DOWNLOAD_PROCEDURE_LABELS, value);
+}

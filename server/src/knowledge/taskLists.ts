@@ -2,6 +2,7 @@
  * Task list knowledge (guide 2.2, 4.3, 5.2, 6.1): the two task lists executed in STC01.
  */
 import { deepFreeze } from './freeze';
+import { lookup } from './lookup';
 import type { GuideSectionId } from './guide';
 import type { AbapConnection, SystemRole } from './roles';
 
@@ -73,6 +74,6 @@ export const TASK_LISTS: Readonly<Record<TaskListName, TaskList>> = deepFreeze({
 });
 
 /** The task list of that name, if the guide names it. */
-export function taskListInfo(name: string): TaskList | undefined {
-  return (Object.values(TASK_LISTS) as TaskList[]).find((t) => t.name === name);
+export function taskListInfo(name: unknown): TaskList | undefined {
+  return lookup(TASK_LISTS, name);
 }

@@ -24,7 +24,7 @@ export function rawAt(doc: LandscapeDocument, path: NodePath): unknown {
   let cur: unknown = doc.value;
   for (const seg of path) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[seg];
+    cur = Object.hasOwn(cur, seg) ? (cur as Record<string | number, unknown>)[seg] : undefined;
   }
   return cur;
 }
