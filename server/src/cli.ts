@@ -4,12 +4,12 @@ import type { LintConfig } from './core/config';
 import { ConfigError, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
 import { DEFAULT_MAX_FILE_SIZE } from './core/document';
 import type { LandscapeFileContent, ScanResult, SkippedEntry } from './core/files';
-import { FileReadError, inspectPath, readLandscapeFileContent, scanFiles } from './core/files';
+import { FileReadError, inspectPath, readLandscapeFileContent, scanFiles, withSizeOnDisk } from './core/files';
 import { DEFAULT_FILE_PATTERNS, globToRegExp, hasGlobChars } from './core/glob';
 import { lintText, ruleMeta } from './core/lint';
 import type { FileReport } from './core/output';
 import { formatJson, formatSarif, formatText, summarize } from './core/output';
-import type { Finding, SeveritySetting } from './core/types';
+import type { SeveritySetting } from './core/types';
 import { reportMain } from './reportCli';
 import { VERSION } from './version';
 
@@ -192,17 +192,6 @@ export function collectInputs(inputs: readonly string[], cwd: string, extraFor: 
 /** The files of collectInputs, without the unreadable ones. */
 export function resolveInputs(inputs: readonly string[], cwd: string, extraFor: ExtraPatterns = () => undefined): string[] {
   return collectInputs(inputs, cwd, extraFor).files;
-}
-
-/**
- * A file read only in part because it is over the size limit: the file-too-large finding was
- * computed from the part; show the size on disk instead.
- */
-function withSizeOnDisk(findings: Finding[], content: LandscapeFileContent): Finding[] {
-  if (content.complete) return findings;
-  const measured = `${Math.ceil(Buffer.byteLength(content.text, 'utf8') / 1024)} KiB`;
-  const onDisk = `${Math.ceil(content.size / 1024)} KiB`;
-  return findings.map((f) => (f.ruleId === 'file-too-large' && f.message.includes(measured) ? { ...f, message: f.message.replace(measured, onDisk) } : f));
 }
 
 /** Runs the CLI; returns the exit code. */

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_FILE_PATTERNS, globToRegExp, matchesAny } from './glob';
+import type { Finding } from './types';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.cache', '.vscode-test']);
 
@@ -216,6 +217,17 @@ export function readLandscapeFileContent(file: string | Buffer, maxBytes: number
  */
 export function readLandscapeFile(file: string, maxBytes?: number): string {
   return readLandscapeFileContent(file, maxBytes).text;
+}
+
+/**
+ * The findings of a file read only in part (over the size limit): the file-too-large finding was
+ * measured on the part read; this puts the size on disk in its message instead.
+ */
+export function withSizeOnDisk(findings: Finding[], content: LandscapeFileContent): Finding[] {
+  if (content.complete) return findings;
+  const measured = `${Math.ceil(Buffer.byteLength(content.text, 'utf8') / 1024)} KiB`;
+  const onDisk = `${Math.ceil(content.size / 1024)} KiB`;
+  return findings.map((f) => (f.ruleId === 'file-too-large' && f.message.includes(measured) ? { ...f, message: f.message.replace(measured, onDisk) } : f));
 }
 
 /** An entry found while searching a folder that matches the patterns but cannot be read. */
