@@ -128,12 +128,18 @@ export class LandscapeDocument {
     return systems && typeof systems === 'object' && !Array.isArray(systems) ? Object.keys(systems) : [];
   }
 
-  /** The YAML key and value nodes at a path (either may be missing). */
-  nodeAt(path: NodePath): { key?: YamlNode; value?: YamlNode; pair?: Pair } {
+  /**
+   * The YAML key and value nodes at a path (either may be missing). `viaAlias` tells that the
+   * path runs through an alias: those nodes belong to the anchor, and editing them would change
+   * every place that refers to it.
+   */
+  nodeAt(path: NodePath): { key?: YamlNode; value?: YamlNode; pair?: Pair; viaAlias?: boolean } {
     let current: YamlNode | null | undefined = this.yaml?.contents as YamlNode | null;
     let key: YamlNode | undefined;
     let pair: Pair | undefined;
+    let viaAlias = false;
     for (const segment of path) {
+      if (isAlias(current)) viaAlias = true;
       current = this.deref(current);
       if (typeof segment === 'number') {
         if (!isSeq(current)) return {};
@@ -150,7 +156,26 @@ export class LandscapeDocument {
         current = (found.value as YamlNode | null) ?? undefined;
       }
     }
-    return { key, value: this.deref(current) ?? undefined, pair };
+    if (isAlias(current)) viaAlias = true;
+    return { key, value: this.deref(current) ?? undefined, pair, ...(viaAlias ? { viaAlias } : {}) };
+  }
+
+  /**
+   * True when an edit of the text between two offsets (an insertion when equal) would change an
+   * anchored node that an alias elsewhere refers to: the edit would silently change every place
+   * that uses the anchor, or break it.
+   */
+  touchesSharedAnchor(start: number, end: number): boolean {
+    for (const [alias, target] of this.aliasTargets) {
+      const a = alias.range?.[0];
+      if (!target?.range || a === undefined) continue;
+      const from = Math.max(0, this.text.lastIndexOf('&', target.range[0]));
+      let to = target.range[1];
+      while (to > target.range[0] && /\s/.test(this.text[to - 1])) to--;
+      const inside = a >= from && a < to;
+      if (!inside && start <= to && end >= from) return true;
+    }
+    return false;
   }
 
   /** Range of the value at path, or undefined when it does not exist. */

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parse } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { LandscapeDocument } from './document';
@@ -29,10 +29,14 @@ export class DocEditor {
 
   /** Sets the value at path: replaces an existing scalar, or inserts the key (creating missing parents). */
   setValue(path: NodePath, value: EditValue): TextEdit[] {
+    return this.unshared(this.setValueEdits(path, value));
+  }
+
+  private setValueEdits(path: NodePath, value: EditValue): TextEdit[] {
     const { value: node, pair } = this.doc.nodeAt(path);
     if (typeof path[path.length - 1] === 'number') {
       // a list item: replace it in place; a missing item is not a key to insert
-      return node?.range && isScalar(node) && !isCollection(value) ? [this.replace(node.range[0], node.range[1], this.inlineValue(value, node))] : [];
+      return node?.range && isScalar(node) && !isCollection(value) ? [this.replace(node.range[0], this.scalarEnd(node), this.inlineValue(value, node))] : [];
     }
     if (pair && (node === undefined || node === null || isScalar(node) || !isCollection(value))) {
       if (node?.range && isScalar(node) && node.range[0] === node.range[1]) {
@@ -40,7 +44,7 @@ export class DocEditor {
         return [this.insert(node.range[0], ` ${this.inlineValue(value)}`)];
       }
       if (node?.range && isScalar(node)) {
-        return [this.replace(node.range[0], node.range[1], this.inlineValue(value, node))];
+        return [this.replace(node.range[0], this.scalarEnd(node), this.inlineValue(value, node))];
       }
       if (node && !isCollection(value)) {
         // a scalar where a map or list stands: replacing it would lose the user's data
@@ -65,10 +69,14 @@ export class DocEditor {
 
   /** Appends items to the list at path (skipping ones already there), creating the list if needed. */
   addToList(path: NodePath, items: readonly (string | number)[]): TextEdit[] {
+    return this.unshared(this.addToListEdits(path, items));
+  }
+
+  private addToListEdits(path: NodePath, items: readonly (string | number)[]): TextEdit[] {
     const { value: node, pair } = this.doc.nodeAt(path);
     if (!node || !isSeq(node)) {
-      if (pair && node && isScalar(node) && node.value !== null) {
-        return [this.replace(node.range![0], node.range![1], this.flowList(items))];
+      if (pair && node?.range && isScalar(node) && node.value !== null) {
+        return [this.replace(node.range[0], this.scalarEnd(node), this.flowList(items))];
       }
       return this.setValue(path, items);
     }
@@ -96,14 +104,20 @@ export class DocEditor {
 
   /** Removes a key with its value (whole lines in block style; the entry and its comma in flow style). */
   removeKey(path: NodePath): TextEdit[] {
+    return this.unshared(this.removeKeyEdits(path));
+  }
+
+  private removeKeyEdits(path: NodePath): TextEdit[] {
     const parent = this.doc.nodeAt(path.slice(0, -1)).value;
     const { pair } = this.doc.nodeAt(path);
     if (!pair || !parent || !isMap(parent)) return [];
-    const key = pair.key as YamlNode;
+    const key = pair.key as YamlNode | null;
     const val = pair.value as YamlNode | null;
-    const start = key.range![0];
-    const end = val?.range ? val.range[1] : key.range![1];
+    if (!key?.range) return [];
+    const start = key.range[0];
     const map = parent as YAMLMap;
+    // a block value's range runs on over the line break and the next line's indentation
+    const end = map.flow ? (val?.range ? val.range[1] : key.range[1]) : this.trimTrailing(val?.range ? val.range[1] : key.range[1]);
     if (map.flow) {
       const idx = map.items.indexOf(pair as Pair);
       const text = this.doc.text;
@@ -123,18 +137,30 @@ export class DocEditor {
       return [this.replace(s, end, '')];
     }
     const startLine = this.lineOf(start);
-    const endLine = this.lineOf(Math.max(start, this.trimTrailing(end) - 1));
+    const endLine = this.lineOf(Math.max(start, end - 1));
     const from = this.doc.lines.lineStart(startLine);
     const to = endLine + 1 < this.doc.lines.lineCount ? this.doc.lines.lineStart(endLine + 1) : this.doc.text.length;
     if (map.items.length === 1 && path.length > 1) {
       // the map would be empty: leave `{}` so the parent key keeps a valid value
       return [this.replace(start, end, '{}')];
     }
+    const before = this.doc.text.slice(from, start);
+    if (before.trim() !== '') {
+      // the first key of a map that is a list item (`- key: v`): keep the dash, cut up to the next key
+      const idx = map.items.indexOf(pair as Pair);
+      const next = (map.items[idx + 1] as Pair | undefined)?.key as YamlNode | undefined;
+      if (!/^\s*-\s+$/.test(before) || idx !== 0 || !next?.range) return [];
+      return [this.replace(start, next.range[0], '')];
+    }
     return [this.replace(from, to, '')];
   }
 
   /** Renames a key in place. */
   renameKey(path: NodePath, newKey: string): TextEdit[] {
+    return this.unshared(this.renameKeyEdits(path, newKey));
+  }
+
+  private renameKeyEdits(path: NodePath, newKey: string): TextEdit[] {
     const { key } = this.doc.nodeAt(path);
     if (!key?.range) return [];
     return [this.replace(key.range[0], key.range[1], this.keyText(newKey))];
@@ -142,6 +168,10 @@ export class DocEditor {
 
   /** Inserts a new key into the map at mapPath, creating the map (and its parents) if missing. */
   insertKey(mapPath: NodePath, key: string, value: EditValue): TextEdit[] {
+    return this.unshared(this.insertKeyEdits(mapPath, key, value));
+  }
+
+  private insertKeyEdits(mapPath: NodePath, key: string, value: EditValue): TextEdit[] {
     const { value: node, pair } = this.doc.nodeAt(mapPath);
     if (node && isMap(node)) {
       const map = node as YAMLMap;
@@ -162,12 +192,12 @@ export class DocEditor {
     }
     if (pair && node && isScalar(node) && node.value === null && node.range && node.range[0] !== node.range[1]) {
       // an explicit `null` / `~`: replace it by a flow map (valid in block and flow context)
-      return [this.replace(node.range[0], node.range[1], this.inlineValue({ [key]: value }))];
+      return [this.replace(node.range[0], this.scalarEnd(node), this.inlineValue({ [key]: value }))];
     }
     if (pair && (node === undefined || node === null || (isScalar(node) && node.value === null))) {
       // `parent:` with no value: write the map under it
       const parentKey = pair.key as YamlNode;
-      if (this.inFlow(parentKey.range![0])) {
+      if (this.inFlow(mapPath.slice(0, -1))) {
         const colonAt = this.doc.text.indexOf(':', parentKey.range![1]);
         return colonAt < 0 ? [] : [this.insert(colonAt + 1, ` ${this.inlineValue({ [key]: value })}`)];
       }
@@ -190,6 +220,10 @@ export class DocEditor {
    * in a block list. The last item leaves `[]`, so the key keeps a list value.
    */
   removeListItem(path: NodePath, index: number): TextEdit[] {
+    return this.unshared(this.removeListItemEdits(path, index));
+  }
+
+  private removeListItemEdits(path: NodePath, index: number): TextEdit[] {
     const { value } = this.doc.nodeAt(path);
     if (!value || !isSeq(value)) return [];
     const seq = value as YAMLSeq;
@@ -221,24 +255,22 @@ export class DocEditor {
     return [this.replace(from, to, '')];
   }
 
-  /** True when an offset lies inside a flow collection (`{…}` / `[…]`) of the document. */
-  private inFlow(offset: number): boolean {
-    let depth = 0;
-    const text = this.doc.text;
-    let quote: string | undefined;
-    for (let i = 0; i < offset; i++) {
-      const c = text[i];
-      if (quote) {
-        if (c === quote) quote = undefined;
-        continue;
-      }
-      if (c === '"' || c === "'") quote = c;
-      else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
-        while (i < offset && text[i] !== '\n') i++;
-      } else if (c === '{' || c === '[') depth++;
-      else if ((c === '}' || c === ']') && depth > 0) depth--;
+  /** True when the collection at path, or one around it, is written in flow style (`{…}` / `[…]`). */
+  private inFlow(path: NodePath): boolean {
+    for (let n = path.length; n >= 0; n--) {
+      const { value } = this.doc.nodeAt(path.slice(0, n));
+      if ((isMap(value) || isSeq(value)) && (value as YAMLMap | YAMLSeq).flow) return true;
     }
-    return depth > 0;
+    return false;
+  }
+
+  /**
+   * No edit may change an anchored node that aliases elsewhere refer to (including edits made
+   * through an alias): the other places would change with it. Such a change is not offered.
+   */
+  private unshared(edits: TextEdit[]): TextEdit[] {
+    const lines = this.doc.lines;
+    return edits.some((e) => this.doc.touchesSharedAnchor(lines.offsetAt(e.range.start), lines.offsetAt(e.range.end))) ? [] : edits;
   }
 
   // ---- rendering ----
@@ -290,12 +322,12 @@ export class DocEditor {
   private scalar(v: string | number | boolean): string {
     if (typeof v !== 'string') return String(v);
     if (this.json) return JSON.stringify(v);
-    return needsQuotes(v) ? JSON.stringify(v) : v;
+    return needsQuotes(v) || !readsBackPlain(v) ? JSON.stringify(v) : v;
   }
 
   private keyText(k: string): string {
     if (this.json) return JSON.stringify(k);
-    return needsQuotes(k) ? JSON.stringify(k) : k;
+    return needsQuotes(k) || k === '<<' || !readsBackPlain(k) ? JSON.stringify(k) : k;
   }
 
   // ---- positions ----
@@ -306,6 +338,13 @@ export class DocEditor {
 
   private insert(offset: number, newText: string): TextEdit {
     return this.replace(offset, offset, newText);
+  }
+
+  /** End of a scalar without the line breaks and indentation a block scalar's range runs on over. */
+  private scalarEnd(node: YamlNode): number {
+    let e = node.range![1];
+    while (e > node.range![0] && /\s/.test(this.doc.text[e - 1])) e--;
+    return e;
   }
 
   private lineOf(offset: number): number {
@@ -319,7 +358,7 @@ export class DocEditor {
 
   private indentAt(offset: number): string {
     const t = this.doc.lines.lineText(this.lineOf(offset));
-    return t.slice(0, t.length - t.trimStart().length);
+    return /^[ \t]*/.exec(t)![0];
   }
 
   private dashColumn(itemStart: number): number {
@@ -377,6 +416,24 @@ function needsQuotes(s: string): boolean {
   if (/^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$/.test(s) && /\d/.test(s)) return true;
   if (/^0[xob]/i.test(s)) return true;
   return /[:]$/.test(s);
+}
+
+/**
+ * True when a string, written plain, reads back as the same string as a block value, a flow
+ * list item and a key: the YAML parser decides, not a hand-written list of special characters.
+ */
+function readsBackPlain(s: string): boolean {
+  // control characters, line breaks, lone surrogates and flow indicators always get quotes
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff,[\]{}#]/.test(s)) return false;
+  try {
+    const block = parse(`k: ${s}\n`) as Record<string, unknown> | null;
+    const flow = parse(`[${s}]\n`) as unknown[] | null;
+    const key = parse(`${s}: 1\n`) as Record<string, unknown> | null;
+    return block?.k === s && Array.isArray(flow) && flow.length === 1 && flow[0] === s
+      && key !== null && typeof key === 'object' && Object.keys(key).length === 1 && Object.keys(key)[0] === s;
+  } catch {
+    return false;
+  }
 }
 
 const indentUnits = new WeakMap<LandscapeDocument, number>();

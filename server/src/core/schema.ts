@@ -49,10 +49,20 @@ function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';
-  if (typeof v === 'string') return `the text '${v}'`;
+  if (typeof v === 'string') return `the text '${shown(v)}'`;
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'number') return Number.isInteger(v) ? `the number ${v}` : `the number ${v}`;
   return typeof v;
+}
+
+/** User text as a message quotes it: at most 60 characters (a 2 MB value stays out of the message). */
+export function shown(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+/** Own entries of a table only: a document key such as `toString` must not find Object.prototype's. */
+function own<T>(table: Record<string, T>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** Decodes an ajv instancePath into a node path, turning array indexes into numbers. */
@@ -90,6 +100,8 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate within a small edit distance (case-insensitive), if any. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  // a suggestion is for typos: long words (a pasted value, a key nested in keys) are not compared
+  if (word.length > 64) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
   const w = word.toLowerCase();
@@ -111,9 +123,9 @@ function systemOf(path: NodePath): string | null {
 function where(path: NodePath): string {
   const sid = systemOf(path);
   if (path.length === 0) return 'at the top level';
-  if (sid && path.length === 2) return `in system ${sid}`;
-  const field = path.filter((p) => typeof p === 'string').slice(sid ? 2 : 0).join('.');
-  return sid ? `in ${field} of system ${sid}` : `in ${field}`;
+  if (sid && path.length === 2) return `in system ${shown(sid)}`;
+  const field = shown(path.filter((p) => typeof p === 'string').slice(sid ? 2 : 0).join('.'));
+  return sid ? `in ${field} of system ${shown(sid)}` : `in ${field}`;
 }
 
 function lastKey(path: NodePath): string | undefined {
@@ -177,11 +189,11 @@ function toFinding(doc: LandscapeDocument, err: ErrorObject): Finding | undefine
       const fixes: Fix[] = [];
       // a rename would collide when the right key is already there
       const present = doc.nodeAt([...path, suggestion ?? '']).pair !== undefined;
-      if (suggestion && !present) fixes.push({ title: `Rename '${key}' to '${suggestion}'`, edits: editor.renameKey(keyPath, suggestion), isPreferred: true });
-      fixes.push({ title: `Remove the unknown key '${key}'`, edits: editor.removeKey(keyPath) });
+      if (suggestion && !present) fixes.push({ title: `Rename '${shown(key)}' to '${suggestion}'`, edits: editor.renameKey(keyPath, suggestion), isPreferred: true });
+      fixes.push({ title: `Remove the unknown key '${shown(key)}'`, edits: editor.removeKey(keyPath) });
       return {
         ...base,
-        message: `Unknown key '${key}' ${where(path)}${suggestion ? ` — did you mean '${suggestion}'?` : known.length ? `; allowed keys: ${known.join(', ')}` : ''}`,
+        message: `Unknown key '${shown(key)}' ${where(path)}${suggestion ? ` — did you mean '${suggestion}'?` : known.length ? `; allowed keys: ${known.join(', ')}` : ''}`,
         range: doc.rangeOfKey(keyPath) ?? doc.rangeFor(keyPath),
         data: { keyword: 'unknown-key', key, suggestion, path: keyPath },
         fixes: fixes.filter((f) => f.edits.length),
@@ -216,10 +228,10 @@ function toFinding(doc: LandscapeDocument, err: ErrorObject): Finding | undefine
         const keyPath = [...path, propertyName];
         const container = lastKey(path);
         const message = container === 'systems'
-          ? `'${propertyName}' is not a valid SAP system ID: three characters A-Z/0-9 starting with a letter, e.g. EDV`
+          ? `'${shown(propertyName)}' is not a valid SAP system ID: three characters A-Z/0-9 starting with a letter, e.g. EDV`
           : container === 'communicationUsers'
-            ? `'${propertyName}' is not a valid technical communication user: expected ${FORMAT_HINTS.communicationUser}`
-            : `Key '${propertyName}' ${where(path)} has the wrong form${examplesOf(parentSchema)}`;
+            ? `'${shown(propertyName)}' is not a valid technical communication user: expected ${FORMAT_HINTS.communicationUser}`
+            : `Key '${shown(propertyName)}' ${where(path)} has the wrong form${examplesOf(parentSchema)}`;
         return {
           ...base,
           system: container === 'systems' ? null : system,
@@ -231,7 +243,7 @@ function toFinding(doc: LandscapeDocument, err: ErrorObject): Finding | undefine
       const field = lastKey(path) ?? 'value';
       const parentField = lastKey(path.slice(0, -1));
       const hint = field === 'release' ? ROLE_RELEASE_HINT
-        : FORMAT_HINTS[field] ?? (parentField === 'communicationUsers' ? FORMAT_HINTS.communicationUser : undefined);
+        : own(FORMAT_HINTS, field) ?? (parentField === 'communicationUsers' ? FORMAT_HINTS.communicationUser : undefined);
       return {
         ...base,
         message: `${capital(describeValue(err.data))} is not a valid ${typeof path[path.length - 1] === 'number' ? `entry of ${field}` : field} ${where(path.slice(0, -1))}; expected ${hint ?? `the form ${String((err.params as { pattern: string }).pattern)}`}${hint ? '' : examplesOf(parentSchema)}`,
@@ -240,7 +252,7 @@ function toFinding(doc: LandscapeDocument, err: ErrorObject): Finding | undefine
       };
     }
     case 'type': {
-      const expected = String((err.params as { type: string }).type).split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
+      const expected = String((err.params as { type: string }).type).split(',').map((t) => own(TYPE_NAMES, t) ?? t).join(' or ');
       const field = typeof path[path.length - 1] === 'number' ? `entry of ${lastKey(path) ?? 'the list'}` : lastKey(path) ?? 'the document';
       return {
         ...base,

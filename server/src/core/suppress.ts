@@ -37,7 +37,7 @@ function commentStart(line: string): number {
 }
 
 function indentOf(s: string): number {
-  return s.length - s.trimStart().length;
+  return /^[ \t]*/.exec(s)![0].length;
 }
 
 /**

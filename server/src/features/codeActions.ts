@@ -4,8 +4,11 @@ import { CodeActionKind } from 'vscode-languageserver-types';
 import type { DiagnosticData } from '../core/diagnostics';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../core/diagnostics';
 import type { LintResult } from '../core/lint';
-import { SUPPRESS_NEXT } from '../core/suppress';
+import { readSuppressions, SUPPRESS_NEXT } from '../core/suppress';
 import { LandscapeDocument } from '../core/document';
+import { LineIndex } from '../core/positions';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { Node as YamlNode, YAMLMap, YAMLSeq } from 'yaml';
 import { applyEdits } from '../core/edits';
 import type { Finding, Fix } from '../core/types';
 
@@ -31,12 +34,19 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
  * unmarked where the fix is a guess (which user, "did you mean", removing an unknown key).
  */
 function chosenFix(f: Finding): Fix | undefined {
-  return f.fixes?.find((x) => x.isPreferred);
+  return f.fixes?.find((x) => x.isPreferred && x.edits.length > 0);
+}
+
+/** The edits that change something: an edit that writes what is already there is dropped. */
+function effective(doc: LandscapeDocument, edits: readonly TextEdit[]): TextEdit[] {
+  return edits.filter((e) => doc.text.slice(doc.lines.offsetAt(e.range.start), doc.lines.offsetAt(e.range.end)) !== e.newText);
 }
 
 /** Parse problems a text would have (syntax, duplicate keys): fix-all must never add one. */
 function parseProblems(doc: LandscapeDocument, text: string): number {
-  return new LandscapeDocument(doc.uri, text, { format: doc.format }).parseFindings.length;
+  // the document was parsed, so its size was within the limit; a few inserted lines must not
+  // turn every trial into "file too large"
+  return new LandscapeDocument(doc.uri, text, { format: doc.format, maxFileSize: Number.MAX_SAFE_INTEGER }).parseFindings.length;
 }
 
 /**
@@ -50,8 +60,9 @@ export function combineFixes(findings: readonly Finding[], doc?: LandscapeDocume
   const taken: TextEdit[] = [];
   const chosen: Fix[] = [];
   for (const f of findings) {
-    const fix = chosenFix(f);
-    if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    const preferred = chosenFix(f);
+    const fix = preferred && doc ? { ...preferred, edits: effective(doc, preferred.edits) } : preferred;
+    if (!fix?.edits.length || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     taken.push(...fix.edits);
     chosen.push(fix);
   }
@@ -66,16 +77,73 @@ export function combineFixes(findings: readonly Finding[], doc?: LandscapeDocume
   return safe;
 }
 
-/** A comment line above the finding's line that suppresses its rule, with a reason placeholder. */
+/** Rules whose findings a comment cannot suppress: the file is not read as a landscape at all. */
+const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'json-syntax', 'file-too-large', 'suppression']);
+
+/**
+ * Line spans (first, last) of multi-line scalars and flow collections: a comment line inserted
+ * after their first line would land inside a string or break a `{…}`. Cached per document.
+ */
+const interiors = new WeakMap<LandscapeDocument, [number, number][]>();
+
+function multiLineSpans(doc: LandscapeDocument): [number, number][] {
+  let spans = interiors.get(doc);
+  if (spans) return spans;
+  spans = [];
+  const stack: unknown[] = [doc.yaml?.contents];
+  while (stack.length) {
+    const node = stack.pop() as YamlNode | null | undefined;
+    if (!node || typeof node !== 'object') continue;
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    const range = node.range;
+    const flow = (isMap(node) || isSeq(node)) && (node as YAMLMap | YAMLSeq).flow;
+    if (range && (isScalar(node) || flow)) {
+      const first = doc.lines.positionAt(range[0]).line;
+      const last = doc.lines.positionAt(Math.max(range[0], range[1] - 1)).line;
+      if (last > first) spans.push([first, last]);
+    }
+    if (isMap(node) || isSeq(node)) stack.push(...(node.items as unknown[]));
+  }
+  interiors.set(doc, spans);
+  return spans;
+}
+
+/**
+ * A comment line that suppresses the finding's rule, with a reason placeholder: above the line
+ * where the finding's entry starts, never inside a multi-line string or flow collection, and only
+ * when the directive then really covers the finding (checked on the resulting text).
+ */
 function suppressionEdit(result: LintResult, f: Finding): TextEdit | undefined {
-  if (result.doc.format !== 'yaml') return undefined;
-  const line = f.range.start.line;
-  const text = result.doc.lines.lineText(line);
-  const indent = text.slice(0, text.length - text.trimStart().length).replace(/-\s*$/, '');
-  return {
-    range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indent}# ${SUPPRESS_NEXT} ${f.ruleId} -- REASON\n`,
-  };
+  const doc = result.doc;
+  if (doc.format !== 'yaml' || NOT_SUPPRESSIBLE.has(f.ruleId)) return undefined;
+  // a finding about the whole file sits at its start and does not move below an inserted comment
+  const r = f.range;
+  if (r.start.line === 0 && r.start.character === 0 && r.end.line === 0 && r.end.character === 0) return undefined;
+  let line = f.range.start.line;
+  const spans = multiLineSpans(doc);
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const [first, last] of spans) {
+      if (line > first && line <= last) {
+        line = first;
+        moved = true;
+      }
+    }
+  }
+  const text = doc.lines.lineText(line);
+  const indent = /^[ \t]*/.exec(text)![0];
+  const newText = `${indent}# ${SUPPRESS_NEXT} ${f.ruleId} -- REASON\n`;
+  const at = doc.lines.lineStart(line);
+  const after = doc.text.slice(0, at) + newText + doc.text.slice(at);
+  const covered = readSuppressions(new LineIndex(after)).some((s) => s.line === line && s.rules.includes(f.ruleId)
+    && f.range.start.line + 1 >= s.fromLine && f.range.start.line + 1 <= s.toLine);
+  if (!covered) return undefined;
+  // in a file with syntax errors the structure is a guess: the comment must not add an error
+  if (doc.parseFindings.length && parseProblems(doc, after) > doc.parseFindings.length) return undefined;
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText };
 }
 
 /** Code actions for a range: the fixes recorded with each finding, fix-all per rule, source.fixAll, suppression. */
@@ -92,15 +160,22 @@ export function codeActions(result: LintResult, params: CodeActionParams): CodeA
       if (!data || !f || f.ruleId !== data.ruleId) continue;
       const diagnostic = toDiagnostic(f, uri, data.index, undefined, data.version);
       for (const fix of f.fixes ?? []) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [uri]: fix.edits } } });
+        // an action that changes nothing is never offered
+        const edits = effective(result.doc, fix.edits);
+        if (!edits.length) continue;
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [uri]: edits } } });
       }
-      const sameRule = result.findings.filter((x) => x.ruleId === f.ruleId && x.fixes?.length);
-      if (f.fixes?.length && sameRule.length > 1 && !rulesDone.has(f.ruleId)) {
+      if (chosenFix(f) && !rulesDone.has(f.ruleId)) {
         rulesDone.add(f.ruleId);
-        actions.push({ title: `Fix all ${f.ruleId} problems in this file (${sameRule.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: combineFixes(sameRule, result.doc) } } });
+        // fix-all applies preferred fixes only: count those, and offer it only when it does more than the single fix
+        const sameRule = result.findings.filter((x) => x.ruleId === f.ruleId && chosenFix(x));
+        const edits = sameRule.length > 1 ? combineFixes(sameRule, result.doc) : [];
+        if (edits.length > chosenFix(f)!.edits.length) {
+          actions.push({ title: `Fix all ${f.ruleId} problems in this file (${sameRule.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
+        }
       }
       const sup = suppressionEdit(result, f);
-      if (sup && f.ruleId !== 'suppression') {
+      if (sup) {
         actions.push({ title: `Suppress ${f.ruleId} here (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [sup] } } });
       }
     }
