@@ -79,7 +79,8 @@ const SOLMAN_RE = /^(\d{1,2})\.(\d{1,2})(?: +(SPS|SP)(\d{1,3}))?$/;
 const FRUN_RE = /^(\d{1,2})\.(\d{1,2})(?: +FP(\d{1,3}))?$/;
 
 function clean(input: unknown): string | undefined {
-  if (typeof input !== 'string') return undefined;
+  // no version is longer than a few characters: a pasted 2 MB value is not scanned by every rule
+  if (typeof input !== 'string' || input.length > 64) return undefined;
   // Tabs count as spaces; runs of blanks collapse so the regexes only need ' +'.
   const text = input.replace(/[ \t]+/g, ' ').trim();
   return text.length > 0 ? text : undefined;
