@@ -309,7 +309,34 @@ function schedule(doc: TextDocument, delay = VALIDATION_DELAY_MS): void {
   timers.set(uri, { timer, version });
 }
 
-/** The debounce timer's work: lint (or take the memoized result of) the newest version and publish it. */
+/** Lints waited for per open document: the debounce timer and the requests share one. */
+const pendingLints = new Map<string, Promise<LintEntry | undefined>>();
+
+/**
+ * The result of the newest version of an open document, one lint shared by everyone who asks
+ * meanwhile (memoized per version). The lint starts two event-loop turns later: vscode-jsonrpc
+ * writes the answers other requests produced in this turn in the next one, and the lint of a
+ * large file must not hold them back.
+ */
+function newestResult(uri: string): Promise<LintEntry | undefined> {
+  let pending = pendingLints.get(uri);
+  if (!pending) {
+    pending = (async () => {
+      try {
+        await turn();
+        await turn();
+      } finally {
+        pendingLints.delete(uri);
+      }
+      const doc = documents.get(uri);
+      return doc ? resultOf(doc) : undefined;
+    })();
+    pendingLints.set(uri, pending);
+  }
+  return pending;
+}
+
+/** The debounce timer's work: publish the result of the newest version (linted once, shared with requests). */
 async function validate(uri: string, version: number): Promise<void> {
   try {
     // edits queued while the server was busy come first; when there were some, the timer they
@@ -317,8 +344,9 @@ async function validate(uri: string, version: number): Promise<void> {
     await settle();
     const doc = documents.get(uri);
     if (!doc || doc.version !== version) return;
-    const entry = resultOf(doc);
-    if (entry) publish(entry);
+    const entry = memo(uri, version) ?? await newestResult(uri);
+    // the newest version at lint time (an edit may have arrived while waiting: its timer then finds it published)
+    if (entry && entry.version === documents.get(uri)?.version) publish(entry);
   } catch (e) {
     log(`internal error while checking ${uri}: ${errorText(e)}`);
   }
@@ -586,6 +614,8 @@ interface RequestOptions<T> {
   disk?: boolean;
 }
 
+const cancelled = (name: string): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
+
 /**
  * The common path of the requests that need a lint result. The handler first yields, so that
  * edits queued behind the request are applied, and answers a cancelled request with
@@ -598,7 +628,7 @@ interface RequestOptions<T> {
 async function answer<T>(name: string, uri: string, token: CancellationToken, options: RequestOptions<T>, fn: (entry: Linted) => T): Promise<T | ResponseError<void>> {
   const asked = documents.get(uri)?.version;
   await settle();
-  if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} cancelled`);
+  if (token.isCancellationRequested) return cancelled(name);
   try {
     const doc = documents.get(uri);
     let entry: LintEntry | undefined;
@@ -609,7 +639,8 @@ async function answer<T>(name: string, uri: string, token: CancellationToken, op
       entry = (asked !== undefined ? memo(uri, asked) : undefined) ?? memo(uri, doc.version);
       if (!entry) {
         if (options.stale !== undefined && asked !== undefined && asked !== doc.version) return options.stale;
-        entry = resultOf(doc);
+        entry = await newestResult(uri);
+        if (token.isCancellationRequested) return cancelled(name);
       }
     }
     if (!entry?.result) return options.empty;
