@@ -290,16 +290,19 @@ export class LandscapeDocument {
 
   private toValue(node: YamlNode | null | undefined, asText: boolean): unknown {
     if (node === null || node === undefined) return null;
+    if ((isMap(node) || isSeq(node)) && node.anchor && !this.expanding.has(node)) {
+      // an alias inside its own anchor reads as null, whether the anchor is reached directly or not
+      this.expanding.add(node);
+      try {
+        return this.toValue(node, asText);
+      } finally {
+        this.expanding.delete(node);
+      }
+    }
     if (isAlias(node)) {
       const target = this.deref(node);
       // an alias inside its own anchor would expand forever
-      if (!target || this.expanding.has(target)) return null;
-      this.expanding.add(target);
-      try {
-        return this.toValue(target, asText);
-      } finally {
-        this.expanding.delete(target);
-      }
+      return !target || this.expanding.has(target) ? null : this.toValue(target, asText);
     }
     if (isScalar(node)) {
       const s = node as Scalar;
