@@ -52,6 +52,20 @@ describe('CLI: unreadable inputs', () => {
     assert.match(r.stderr, /cannot read 'zero\.landscape\.yaml': is a character device, not a regular file/);
   });
 
+  it('a configuration file that is a named pipe or /dev/zero is refused at once: exit 2', function () {
+    this.timeout(10000);
+    const dir = fs.mkdtempSync(path.join(tmp, 'cfg-'));
+    fs.copyFileSync(CLEAN, path.join(dir, 'a.landscape.yaml'));
+    for (const make of [(f: string) => makeFifo(f), (f: string) => (fs.symlinkSync('/dev/zero', f), true)]) {
+      const cfg = path.join(dir, '.landscape-lint.json');
+      fs.rmSync(cfg, { force: true });
+      if (!make(cfg)) continue;
+      const r = bin(['a.landscape.yaml'], dir);
+      assert.equal(r.status, 2, `status ${r.status} (null: killed after 4 s)\n${r.stderr}`);
+      assert.match(r.stderr, /\.landscape-lint\.json: cannot be read \((is a named pipe|is a character device)/);
+    }
+  });
+
   it('report on a symbolic link loop says "symbolic link loop"', function () {
     this.timeout(5000);
     const r = bin(['report', 'loop-a.landscape.yaml'], tmp);

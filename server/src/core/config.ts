@@ -1,6 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readLandscapeFileContent } from './files';
 import type { Severity, SeveritySetting } from './types';
+
+/** A configuration file is a few lines; anything above this is not one. */
+const MAX_CONFIG_SIZE = 1024 * 1024;
 
 /** Name of the workspace configuration file that the CLI and the language server both read. */
 export const CONFIG_FILE_NAME = '.landscape-lint.json';
@@ -67,7 +71,10 @@ export function findConfigFile(startDir: string, stopAt?: string): string | unde
 export function loadConfigFile(file: string): LintConfig {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // regular files only (a FIFO or /dev/zero named .landscape-lint.json must not hang or fill memory)
+    const content = readLandscapeFileContent(file, MAX_CONFIG_SIZE);
+    if (!content.complete || Buffer.byteLength(content.text, 'utf8') > MAX_CONFIG_SIZE) throw new Error(`larger than ${MAX_CONFIG_SIZE / 1024} KiB`);
+    text = content.text;
   } catch (e) {
     throw new ConfigError(`${file}: cannot be read (${e instanceof Error ? e.message : String(e)})`);
   }

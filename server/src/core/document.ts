@@ -133,31 +133,35 @@ export class LandscapeDocument {
    * path runs through an alias: those nodes belong to the anchor, and editing them would change
    * every place that refers to it.
    */
-  nodeAt(path: NodePath): { key?: YamlNode; value?: YamlNode; pair?: Pair; viaAlias?: boolean } {
+  nodeAt(path: NodePath): { key?: YamlNode; value?: YamlNode; pair?: Pair; viaAlias?: boolean; ambiguous?: boolean } {
     let current: YamlNode | null | undefined = this.yaml?.contents as YamlNode | null;
     let key: YamlNode | undefined;
     let pair: Pair | undefined;
     let viaAlias = false;
+    // a key written twice in one map: the path may mean either (the file has a duplicate-key error)
+    let ambiguous = false;
+    const flags = (): { viaAlias?: boolean; ambiguous?: boolean } => ({ ...(viaAlias ? { viaAlias } : {}), ...(ambiguous ? { ambiguous } : {}) });
     for (const segment of path) {
       if (isAlias(current)) viaAlias = true;
       current = this.deref(current);
       if (typeof segment === 'number') {
-        if (!isSeq(current)) return {};
+        if (!isSeq(current)) return flags();
         current = current.items[segment] as YamlNode | undefined;
         key = undefined;
         pair = undefined;
-        if (current === undefined) return {};
+        if (current === undefined) return flags();
       } else {
-        if (!isMap(current)) return {};
+        if (!isMap(current)) return flags();
         const found = findPair(current.items as Pair[], segment);
-        if (!found) return {};
-        pair = found;
-        key = found.key as YamlNode;
-        current = (found.value as YamlNode | null) ?? undefined;
+        if (!found) return flags();
+        if (found.duplicated) ambiguous = true;
+        pair = found.pair;
+        key = found.pair.key as YamlNode;
+        current = (found.pair.value as YamlNode | null) ?? undefined;
       }
     }
     if (isAlias(current)) viaAlias = true;
-    return { key, value: this.deref(current) ?? undefined, pair, ...(viaAlias ? { viaAlias } : {}) };
+    return { key, value: this.deref(current) ?? undefined, pair, ...flags() };
   }
 
   /**
@@ -453,15 +457,18 @@ function deeperThan(root: YamlNode | null, limit: number): number | undefined {
 }
 
 /** Key → pair index per map: path lookups stay O(depth) on landscapes with thousands of systems. */
-const pairIndex = new WeakMap<object, Map<string, Pair>>();
+const pairIndex = new WeakMap<object, Map<string, { pair: Pair; duplicated: boolean }>>();
 
-function findPair(items: Pair[], key: string): Pair | undefined {
+function findPair(items: Pair[], key: string): { pair: Pair; duplicated: boolean } | undefined {
   let index = pairIndex.get(items);
   if (!index) {
     index = new Map();
     // the last one wins when keys are duplicated, as in toJS; duplicates are reported separately
     for (const p of items) {
-      if (isPair(p) && isScalar(p.key)) index.set(String((p.key as Scalar).value), p);
+      if (isPair(p) && isScalar(p.key)) {
+        const k = String((p.key as Scalar).value);
+        index.set(k, { pair: p, duplicated: index.has(k) });
+      }
     }
     pairIndex.set(items, index);
   }

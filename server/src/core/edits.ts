@@ -29,6 +29,7 @@ export class DocEditor {
 
   /** Sets the value at path: replaces an existing scalar, or inserts the key (creating missing parents). */
   setValue(path: NodePath, value: EditValue): TextEdit[] {
+    if (this.doc.nodeAt(path).ambiguous) return [];
     return this.unshared(this.setValueEdits(path, value));
   }
 
@@ -69,6 +70,7 @@ export class DocEditor {
 
   /** Appends items to the list at path (skipping ones already there), creating the list if needed. */
   addToList(path: NodePath, items: readonly (string | number)[]): TextEdit[] {
+    if (this.doc.nodeAt(path).ambiguous) return [];
     return this.unshared(this.addToListEdits(path, items));
   }
 
@@ -104,6 +106,7 @@ export class DocEditor {
 
   /** Removes a key with its value (whole lines in block style; the entry and its comma in flow style). */
   removeKey(path: NodePath): TextEdit[] {
+    if (this.doc.nodeAt(path).ambiguous) return [];
     return this.unshared(this.removeKeyEdits(path));
   }
 
@@ -157,6 +160,7 @@ export class DocEditor {
 
   /** Renames a key in place. */
   renameKey(path: NodePath, newKey: string): TextEdit[] {
+    if (this.doc.nodeAt(path).ambiguous) return [];
     return this.unshared(this.renameKeyEdits(path, newKey));
   }
 
@@ -168,6 +172,7 @@ export class DocEditor {
 
   /** Inserts a new key into the map at mapPath, creating the map (and its parents) if missing. */
   insertKey(mapPath: NodePath, key: string, value: EditValue): TextEdit[] {
+    if (this.doc.nodeAt(mapPath).ambiguous) return [];
     return this.unshared(this.insertKeyEdits(mapPath, key, value));
   }
 
@@ -220,6 +225,7 @@ export class DocEditor {
    * in a block list. The last item leaves `[]`, so the key keeps a list value.
    */
   removeListItem(path: NodePath, index: number): TextEdit[] {
+    if (this.doc.nodeAt(path).ambiguous) return [];
     return this.unshared(this.removeListItemEdits(path, index));
   }
 
