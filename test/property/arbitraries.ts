@@ -215,13 +215,19 @@ export const mutatedLandscapeArb: fc.Arbitrary<LandscapeFile> = fc.tuple(
   fc.array(mutationArb, { maxLength: 3 }),
 ).map(([file, ms]) => ({ uri: file.uri, text: ms.reduce(mutate, file.text) }));
 
-/** numRuns and seed for fc.assert: short by default, FUZZ_RUNS / FUZZ_SEED for long runs (npm run fuzz). */
-export function fuzzParameters(defaultRuns: number): { numRuns: number; seed?: number; endOnFailure: boolean } {
+/**
+ * numRuns and seed for fc.assert: short by default; FUZZ_RUNS / FUZZ_SEED for long runs
+ * (npm run fuzz), FUZZ_TIME_LIMIT (seconds) to stop a property early without failing it.
+ */
+export function fuzzParameters(defaultRuns: number): { numRuns: number; seed?: number; endOnFailure: boolean; interruptAfterTimeLimit?: number; markInterruptAsFailure: boolean } {
   const runs = Number(process.env.FUZZ_RUNS);
   const seed = Number(process.env.FUZZ_SEED);
+  const limit = Number(process.env.FUZZ_TIME_LIMIT);
   return {
     numRuns: Number.isInteger(runs) && runs > 0 ? runs : defaultRuns,
-    seed: Number.isInteger(seed) ? seed : 20261129,
+    seed: process.env.FUZZ_SEED && Number.isInteger(seed) ? seed : 20261129,
     endOnFailure: true,
+    ...(limit > 0 ? { interruptAfterTimeLimit: limit * 1000 } : {}),
+    markInterruptAsFailure: false,
   };
 }
