@@ -10,6 +10,7 @@ import { LineIndex } from '../core/positions';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, YAMLMap, YAMLSeq } from 'yaml';
 import { applyEdits } from '../core/edits';
+import { lintText } from '../core/lint';
 import type { Finding, Fix } from '../core/types';
 
 function dataOf(d: Diagnostic): DiagnosticData | undefined {
@@ -146,6 +147,26 @@ function suppressionEdit(result: LintResult, f: Finding): TextEdit | undefined {
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText };
 }
 
+/** Parse findings that mean the structure the fixes were computed on is the parser's guess. */
+const SYNTAX_RULES = new Set(['yaml-syntax', 'json-syntax', 'duplicate-key']);
+/** Above this size, a damaged file offers no structural fixes (verifying each would re-check the whole file). */
+const MAX_VERIFIED_SIZE = 512 * 1024;
+
+/**
+ * In a file with syntax errors the parser recovers by guessing, and an edit computed on its guess
+ * may not do what it says: there a fix is offered only when the text it produces was re-checked —
+ * no new syntax error, and its finding (rule, system, message) occurs fewer times.
+ */
+function verifiedInDamagedFile(result: LintResult, f: Finding, edits: TextEdit[]): boolean {
+  const doc = result.doc;
+  if (!doc.parseFindings.some((p) => SYNTAX_RULES.has(p.ruleId))) return true;
+  if (doc.text.length > MAX_VERIFIED_SIZE) return false;
+  const after = lintText(doc.uri, applyEdits(doc.text, doc, edits), { format: doc.format, maxFileSize: Number.MAX_SAFE_INTEGER });
+  if (after.doc.parseFindings.length > doc.parseFindings.length) return false;
+  const same = (x: Finding): boolean => x.ruleId === f.ruleId && x.system === f.system && x.message === f.message;
+  return after.findings.filter(same).length < result.findings.filter(same).length;
+}
+
 /** Code actions for a range: the fixes recorded with each finding, fix-all per rule, source.fixAll, suppression. */
 export function codeActions(result: LintResult, params: CodeActionParams): CodeAction[] {
   const uri = params.textDocument.uri;
@@ -162,7 +183,7 @@ export function codeActions(result: LintResult, params: CodeActionParams): CodeA
       for (const fix of f.fixes ?? []) {
         // an action that changes nothing is never offered
         const edits = effective(result.doc, fix.edits);
-        if (!edits.length) continue;
+        if (!edits.length || !verifiedInDamagedFile(result, f, edits)) continue;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [uri]: edits } } });
       }
       if (chosenFix(f) && !rulesDone.has(f.ruleId)) {
