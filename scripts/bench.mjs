@@ -88,3 +88,32 @@ console.log(`CLI on examples/acme.landscape.yaml: ${fmt(ex.ms)} (min ${fmt(ex.mi
 console.log(`CLI on ${systemCount}-system file:          ${fmt(gen.ms)} (min ${fmt(gen.min)}) — ${gen.summary.errors + gen.summary.warnings + gen.summary.infos} findings`);
 console.log(`engine in-process, acme:            ${timeEngine(example).toFixed(1)} ms per lint`);
 console.log(`engine in-process, ${systemCount} systems:     ${timeEngine(big).toFixed(1)} ms per lint`);
+
+// Aliases (issue 9): N systems sharing one CA list through an anchor, and 10,000 aliases of one
+// value: parsing resolves every alias once per parse, so both stay linear in the file.
+function sharedAnchor(n) {
+  const lines = ['landscape: Shared anchor', 'communicationUsers: { S0023456789: { description: all } }', 'systems:'];
+  for (let i = 0; i < n; i++) {
+    lines.push(`  ${sid(i + 100)}:`, '    role: abap', '    connection: direct', '    basis: 750 SP12', '    communicationUser: S0023456789', '    certificates:',
+      `      sslClientStandard: ${i === 0 ? '&cas [VeriSign Class 3 Public Primary Certification Authority - G5, DigiCert Global Root CA, DigiCert Global Root G2, DigiCert High Assurance EV Root CA]' : '*cas'}`);
+  }
+  return lines.join('\n') + '\n';
+}
+const { codeActions } = require(join(root, 'out', 'server', 'src', 'features', 'codeActions.js'));
+function timeText(name, text) {
+  const lints = [];
+  const fixAlls = [];
+  let findings = 0;
+  for (let i = 0; i < runs; i++) {
+    let t = process.hrtime.bigint();
+    const r = lintText(`file:///${name}.landscape.yaml`, text);
+    lints.push(Number(process.hrtime.bigint() - t) / 1e6);
+    findings = r.findings.length;
+    t = process.hrtime.bigint();
+    codeActions(r, { textDocument: { uri: 'file:///x' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    fixAlls.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  console.log(`${name.padEnd(35)} ${(text.length >> 10)} KiB: lint ${fmt(median(lints))}, fix-all ${fmt(median(fixAlls))}, ${findings} findings`);
+}
+timeText('1,000 systems sharing one anchor', sharedAnchor(1000));
+timeText('10,000 aliases of one value', `landscape: x\na: &a 1\nb: [${Array(10000).fill('*a').join(', ')}]\nsystems: {}\n`);

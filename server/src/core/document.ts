@@ -102,7 +102,8 @@ export class LandscapeDocument {
         system: null,
       });
     }
-    this.aliasTargets = resolveAliases(this.yaml);
+    // an alias needs a `*`: most files have none, and need no walk for them
+    if (text.includes('*')) this.aliasTargets = resolveAliases(this.yaml);
     const expansion = this.aliasTargets.size ? this.expansionOf(options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES) : undefined;
     if (expansion) {
       this.value = undefined;
@@ -170,16 +171,30 @@ export class LandscapeDocument {
    * that uses the anchor, or break it.
    */
   touchesSharedAnchor(start: number, end: number): boolean {
+    if (!this.aliasTargets.size) return false;
+    this.sharedSpans ??= this.computeSharedSpans();
+    return this.sharedSpans.some(([from, to]) => start <= to && end >= from);
+  }
+
+  private sharedSpans: [number, number][] | undefined;
+
+  /** Text spans (from the `&` to the node's end) of anchored nodes that an alias outside them uses. */
+  private computeSharedSpans(): [number, number][] {
+    const byTarget = new Map<YamlNode, [number, number]>();
+    const spans: [number, number][] = [];
     for (const [alias, target] of this.aliasTargets) {
       const a = alias.range?.[0];
       if (!target?.range || a === undefined) continue;
-      const from = Math.max(0, this.text.lastIndexOf('&', target.range[0]));
-      let to = target.range[1];
-      while (to > target.range[0] && /\s/.test(this.text[to - 1])) to--;
-      const inside = a >= from && a < to;
-      if (!inside && start <= to && end >= from) return true;
+      let span = byTarget.get(target);
+      if (!span) {
+        let to = target.range[1];
+        while (to > target.range[0] && /\s/.test(this.text[to - 1])) to--;
+        span = [Math.max(0, this.text.lastIndexOf('&', target.range[0])), to];
+        byTarget.set(target, span);
+      }
+      if ((a < span[0] || a >= span[1]) && !spans.includes(span)) spans.push(span);
     }
-    return false;
+    return spans;
   }
 
   /** Range of the value at path, or undefined when it does not exist. */

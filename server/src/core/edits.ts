@@ -431,6 +431,21 @@ function needsQuotes(s: string): boolean {
 function readsBackPlain(s: string): boolean {
   // control characters, line breaks, lone surrogates and flow indicators always get quotes
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff,[\]{}#]/.test(s)) return false;
+  // words of letters, digits and _ . / - separated by single blanks (SIDs, notes, users, task lists):
+  // plain whenever needsQuotes let them through (it catches numbers, booleans and null)
+  if (/^[A-Za-z_][\w./-]*(?: [\w./-]+)*$/.test(s)) return true;
+  let known = plainCache.get(s);
+  if (known === undefined) {
+    known = parsesBack(s);
+    if (plainCache.size > 10_000) plainCache.clear();
+    plainCache.set(s, known);
+  }
+  return known;
+}
+
+const plainCache = new Map<string, boolean>();
+
+function parsesBack(s: string): boolean {
   try {
     const block = parse(`k: ${s}\n`) as Record<string, unknown> | null;
     const flow = parse(`[${s}]\n`) as unknown[] | null;
