@@ -18,7 +18,8 @@ import type { CancellationToken, CompletionList, Connection, Diagnostic, Initial
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintConfig } from './core/config';
 import { ConfigError, CONFIG_FILE_NAME, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
-import { findFiles, isLandscapeFile, readLandscapeFile } from './core/files';
+import { findFiles, isLandscapeFile, readLandscapeFileContent, withSizeOnDisk } from './core/files';
+import type { LandscapeFileContent } from './core/files';
 import { DEFAULT_FILE_PATTERNS } from './core/glob';
 import type { LintResult } from './core/lint';
 import { lintText } from './core/lint';
@@ -158,15 +159,6 @@ function folderOf(file: string): string | undefined {
   return best;
 }
 
-/** True for a regular file (or a link to one): anything else (FIFO, socket, device) could block a read. */
-function isRegularFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** Workspace config file (nearest .landscape-lint.json) overlaid with the editor settings. */
 function configFor(uri: string): LintConfig {
   const file = uriToPath(uri);
@@ -177,8 +169,6 @@ function configFor(uri: string): LintConfig {
       let loaded: LintConfig | undefined;
       try {
         const found = findConfigFile(dir, folderOf(file));
-        // loadConfigFile reads synchronously: a FIFO of that name would block the server for good
-        if (found && !isRegularFile(found)) throw new ConfigError(`${found}: not a regular file; ignored`);
         loaded = found ? loadConfigFile(found) : undefined;
       } catch (e) {
         if (e instanceof ConfigError) connection.window.showWarningMessage(`Landscape Lint: ${e.message}`);
@@ -356,18 +346,20 @@ function lintDiskFile(file: string): void {
   const key = keyOf(pathToUri(file));
   if (openDocumentOf(key)) return; // the editor's text wins over the disk's
   const uri = diskFiles.get(key) ?? pathToUri(file);
-  let text: string;
+  let content: LandscapeFileContent;
   try {
-    // a FIFO, socket or device named like a landscape file would block a read: only regular files
-    if (!isRegularFile(file)) throw new Error('not a regular file (or gone)');
-    text = readLandscapeFile(file);
+    // regular files only, opened non-blocking (a FIFO named like a landscape file must not hang the
+    // server), and read only as far as the size limit needs
+    content = readLandscapeFileContent(file, configFor(uri).maxFileSize ?? DEFAULT_SETTINGS.maxFileSizeKB * 1024);
   } catch (e) {
     log(`${file} not checked: ${e instanceof Error ? e.message : String(e)}`);
     forgetDiskFile(key);
     return;
   }
   diskFiles.set(key, uri);
-  publish(runLint(uri, text, undefined));
+  const entry = runLint(uri, content.text, undefined);
+  if (entry.result) entry.result.findings = withSizeOnDisk(entry.result.findings, content);
+  publish(entry);
 }
 
 /** Lints files on disk one at a time, letting requests and edits that arrive meanwhile go first. */

@@ -142,6 +142,12 @@ export class LoggingClient extends TestLspClient {
     return this.logs.filter((l) => re.test(l));
   }
 
+  /** The first publish received from now on that matches. */
+  next(pred: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    const start = this.diagnostics.length;
+    return this.waitFor((p) => this.diagnostics.indexOf(p) >= start && pred(p), timeoutMs);
+  }
+
   publishesOf(uri: string): PublishDiagnosticsParams[] {
     return this.diagnostics.filter((p) => p.uri === uri);
   }
