@@ -142,9 +142,9 @@ function suppressionEdit(result: LintResult, f: Finding): TextEdit | undefined {
   const covered = readSuppressions(new LineIndex(after)).some((s) => s.line === line && s.rules.includes(f.ruleId)
     && f.range.start.line + 1 >= s.fromLine && f.range.start.line + 1 <= s.toLine);
   if (!covered) return undefined;
-  // in a file with syntax errors the structure is a guess: the comment must not add an error
-  if (doc.parseFindings.length && parseProblems(doc, after) > doc.parseFindings.length) return undefined;
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText };
+  const edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText };
+  // in a file with syntax errors the structure is a guess: re-checked like every other fix there
+  return verifiedInDamagedFile(result, f, [edit]) ? edit : undefined;
 }
 
 /** Parse findings that mean the structure the fixes were computed on is the parser's guess. */
