@@ -252,15 +252,15 @@ function diagnosticsOf(findings: readonly Finding[], uri: string, version: numbe
   const kept = byPriority.slice(0, max).sort((a, b) => a - b);
   const hidden: Record<Finding['severity'], number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const i of byPriority.slice(max)) hidden[findings[i].severity]++;
-  const counts = ([['error', 'errors'], ['warning', 'warnings'], ['info', 'infos'], ['hint', 'hints']] as const)
-    .filter(([s]) => hidden[s] > 0).map(([s, name]) => `${hidden[s]} ${name}`).join(', ');
+  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const counts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => hidden[s] > 0).map((s) => n(hidden[s], s)).join(', ');
   const diagnostics = kept.map((i) => toDiagnostic(findings[i], uri, i, undefined, version));
   diagnostics.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,
     code: TOO_MANY_PROBLEMS_CODE,
-    message: `${findings.length - max} more problems not shown (${counts}): the editor shows ${max} of ${findings.length}, errors first `
+    message: `${n(findings.length - max, 'more problem')} not shown (${counts}): the editor shows ${max} of ${findings.length}, errors first `
       + `(setting landscapeLint.maxDiagnostics). The command line lists all of them: landscape-lint ${path.basename(uri)}`,
   });
   return diagnostics;
