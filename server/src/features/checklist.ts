@@ -71,7 +71,7 @@ interface SystemContext {
   readonly s: SystemDef;
   /** The system's value in the document (for field presence). */
   readonly raw: Obj;
-  readonly suppressions: readonly Suppression[];
+  readonly waivers: Waivers;
 }
 
 /** A condition's verdict, with the field that decides it and a sentence for n/a / unknown. */
@@ -161,9 +161,24 @@ function fieldText(field: SystemFieldPath): string {
   return field.join('.');
 }
 
-function waiverOf(f: Finding, suppressions: readonly Suppression[]): string | undefined {
+/** The suppression comments by rule id, in file order (a finding only looks at those of its rule). */
+type Waivers = ReadonlyMap<string, readonly Suppression[]>;
+
+function waiversOf(suppressions: readonly Suppression[]): Waivers {
+  const out = new Map<string, Suppression[]>();
+  for (const x of suppressions) {
+    for (const rule of new Set(x.rules)) {
+      const list = out.get(rule);
+      if (list) list.push(x);
+      else out.set(rule, [x]);
+    }
+  }
+  return out;
+}
+
+function waiverOf(f: Finding, waivers: Waivers): string | undefined {
   const line = f.range.start.line;
-  const s = suppressions.find((x) => line >= x.fromLine && line <= x.toLine && x.rules.includes(f.ruleId));
+  const s = waivers.get(f.ruleId)?.find((x) => line >= x.fromLine && line <= x.toLine);
   return s ? s.reason || '(no reason given in the suppression comment)' : undefined;
 }
 
@@ -179,7 +194,7 @@ function isUnrecorded(f: Finding, ctx: SystemContext): boolean {
 function toRef(f: Finding, ctx: SystemContext): ChecklistFinding {
   const ref: ChecklistFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
   if (isUnrecorded(f, ctx)) ref.unrecorded = true;
-  const waived = waiverOf(f, ctx.suppressions);
+  const waived = waiverOf(f, ctx.waivers);
   if (waived !== undefined) ref.waived = waived;
   return ref;
 }
@@ -285,7 +300,11 @@ function otherItems(ctx: SystemContext, leftover: readonly Finding[]): Checklist
   if (s.role === undefined) record('role', 'Record the system\'s role (abap, solman or frun) to know which checklists apply');
   else if (s.role === 'abap' && s.connection === undefined) record('connection', 'Record how the ABAP system connects to the support backbone (direct, solman, frun or none) to know which checklists apply');
   const byRule = new Map<string, Finding[]>();
-  for (const f of leftover) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const f of leftover) {
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
   for (const [ruleId, findings] of byRule) {
     const meta = ruleMeta(ruleId);
     const refs = findings.map((f) => toRef(f, ctx));
@@ -312,11 +331,11 @@ function statusOf(items: readonly ChecklistItemResult[]): ReadinessStatus {
   return 'green';
 }
 
-function systemChecklist(result: LintResult, s: SystemDef, own: readonly Finding[], suppressions: readonly Suppression[]): SystemChecklist {
+function systemChecklist(result: LintResult, s: SystemDef, own: readonly Finding[], waivers: Waivers): SystemChecklist {
   const systems = (result.doc.value as Obj | undefined)?.systems;
   const value = isObj(systems) ? lookup(systems, s.sid) : undefined;
   const raw = isObj(value) ? value : {};
-  const ctx: SystemContext = { result, s, raw, suppressions };
+  const ctx: SystemContext = { result, s, raw, waivers };
   const claimed = new Set<Finding>();
   const chapters: ChecklistChapterResult[] = [];
   if (s.role !== undefined) {
@@ -357,19 +376,22 @@ function systemChecklist(result: LintResult, s: SystemDef, own: readonly Finding
  */
 export function buildChecklist(result: LintResult, version?: number): LandscapeChecklist {
   const { model, doc } = result;
-  const suppressions = doc.format === 'yaml' ? readSuppressions(doc.lines) : [];
+  const waivers = waiversOf(doc.format === 'yaml' ? readSuppressions(doc.lines) : []);
   const bySystem = new Map<string, Finding[]>();
   const landscapeFindings: ChecklistFinding[] = [];
   for (const f of result.rawRuleFindings) {
-    if (f.system !== null && model.systemsById.has(f.system)) bySystem.set(f.system, [...(bySystem.get(f.system) ?? []), f]);
-    else {
+    if (f.system !== null && model.systemsById.has(f.system)) {
+      const list = bySystem.get(f.system);
+      if (list) list.push(f);
+      else bySystem.set(f.system, [f]);
+    } else {
       const ref: ChecklistFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
-      const waived = waiverOf(f, suppressions);
+      const waived = waiverOf(f, waivers);
       if (waived !== undefined) ref.waived = waived;
       landscapeFindings.push(ref);
     }
   }
-  const systems = model.systems.map((s) => systemChecklist(result, s, bySystem.get(s.sid) ?? [], suppressions));
+  const systems = model.systems.map((s) => systemChecklist(result, s, bySystem.get(s.sid) ?? [], waivers));
   const out: LandscapeChecklist = {
     uri: doc.uri,
     guide: { title: GUIDE.title, version: GUIDE.version, date: GUIDE.date },

@@ -193,7 +193,7 @@ function choice(values: readonly string[]): string {
 }
 
 /** The text inserted for a key: the key, `: `, and a placeholder shaped like its value. */
-function keySnippet(key: string, s: Schema, ctx: KeyContext, indent: string): { text: string; multiline: boolean } {
+function keySnippet(key: string, s: Schema, ctx: KeyContext & { eol: string }, indent: string): { text: string; multiline: boolean } {
   const k = ctx.style === 'json' || ctx.quoted ? JSON.stringify(key) : yamlKey(key);
   if (ctx.hasColon) return { text: esc(k), multiline: false };
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
@@ -205,7 +205,7 @@ function keySnippet(key: string, s: Schema, ctx: KeyContext, indent: string): { 
   if (type === 'boolean') return { text: `${esc(k)}: ${choice(['true', 'false'])}`, multiline: false };
   if (type === 'object') {
     if (json || ctx.style === 'flow') return { text: `${esc(k)}: { $0 }`, multiline: false };
-    return { text: `${esc(k)}:\n${indent}  $0`, multiline: true };
+    return { text: `${esc(k)}:${ctx.eol}${indent}  $0`, multiline: true };
   }
   if (type === 'array') return { text: `${esc(k)}: [$0]`, multiline: false };
   if (json && type === 'string') return { text: `${esc(k)}: "$0"`, multiline: false };
@@ -239,13 +239,15 @@ function keyCompletions(result: LintResult, ctx: KeyContext): CompletionItem[] {
   if (ctx.key) present.delete(ctx.key);
   const indent = ' '.repeat(ctx.column);
   const sep = separators(result, ctx);
+  // a nested map's first key goes on a new line with the document's line break
+  const eol = /\r\n|\r|\n/.exec(doc.text)?.[0] ?? '\n';
   if (mapPath.length === 3 && mapPath[0] === 'systems' && mapPath[2] === 'destinations') {
     return destinationKeyItems(result, ctx, sep, systemOfPath(result, mapPath), present);
   }
   return allowedKeys(mapPath, obj)
     .filter((k) => !present.has(k.key))
     .map((k, i) => {
-      const { text, multiline } = keySnippet(k.key, k.schema, ctx, indent);
+      const { text, multiline } = keySnippet(k.key, k.schema, { ...ctx, eol }, indent);
       return keyItem(ctx, sep, k.key, text, multiline, {
         kind: CompletionItemKind.Property,
         detail: `${typeSummary(k.schema)}${k.required ? ' (required)' : ''}`,
@@ -542,7 +544,8 @@ function valueCompletions(result: LintResult, ctx: ValueContext): CompletionItem
   const exclude = new Set<string>();
   if (typeof last === 'number') {
     const list = valueAt(result.doc.value, path.slice(0, -1));
-    if (Array.isArray(list)) list.forEach((v, i) => { if (i !== last && v !== null) exclude.add(String(v)); });
+    // only scalars: String() of a map item with its own `toString` key would throw
+    if (Array.isArray(list)) list.forEach((v, i) => { if (i !== last && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) exclude.add(String(v)); });
   }
   return toItems(result, ctx, valueCandidates(result, ctx, path), exclude);
 }

@@ -549,7 +549,7 @@ function valueMarkdown(path: Segment[], value: unknown, result: LintResult): str
   const last = path[path.length - 1];
   const key = typeof last === 'number' ? path[path.length - 2] : last;
   const field = path[0] === 'systems' ? path.slice(2) : path;
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
   if (typeof key === 'string' && FREE_TEXT_KEYS.has(key)) return undefined;
   if (path[0] === 'tracks' && typeof last === 'number') return systemMarkdown(text, result);
   if (path[0] === 'communicationUsers') return undefined;
@@ -629,14 +629,20 @@ function valueMarkdown(path: Segment[], value: unknown, result: LintResult): str
 
 // ----------------------------------------------------------------------- words in free text
 
-const WORD = /[A-Za-z0-9_/.-]/;
+/** Longer words name nothing of the guide (a pasted value, a 2 MB scalar): not looked at. */
+const MAX_WORD = 128;
+
+/** Letters, digits, `_`, `/`, `.`, `-`. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 47 || c === 46 || c === 45;
+}
 
 /** The word at an offset (letters, digits, `_`, `/`, `-`), e.g. a transaction in a comment. */
 function wordAt(text: string, offset: number): { word: string; start: number; end: number } | undefined {
   let s = offset;
   let e = offset;
-  while (s > 0 && WORD.test(text[s - 1])) s--;
-  while (e < text.length && WORD.test(text[e])) e++;
+  while (s > 0 && isWordChar(text.charCodeAt(s - 1))) if (offset - --s > MAX_WORD) return undefined;
+  while (e < text.length && isWordChar(text.charCodeAt(e))) if (++e - offset > MAX_WORD) return undefined;
   while (e > s && /[-/.]/.test(text[e - 1])) e--;
   while (s < e && /[-/.]/.test(text[s])) s++;
   return e > s ? { word: text.slice(s, e), start: s, end: e } : undefined;
@@ -714,6 +720,7 @@ export function hover(result: LintResult, position: Position): Hover | null {
 
 function isInComment(doc: LandscapeDocument, position: Position): boolean {
   if (doc.format === 'json') return false;
-  const at = commentColumn(doc.lines.lineText(position.line));
+  // only a comment that starts before the cursor matters (a 2 MB line is not scanned to its end)
+  const at = commentColumn(doc.lines.lineText(position.line).slice(0, position.character));
   return at >= 0 && position.character > at;
 }

@@ -113,6 +113,7 @@ export function schemaText(s: Schema | undefined): string | undefined {
 /** The description of one enum value, if the schema gives one. */
 export function enumDescription(s: Schema | undefined, value: unknown): string | undefined {
   if (!s || !Array.isArray(s.enum)) return undefined;
+  if (value !== null && typeof value === 'object') return undefined;
   const i = s.enum.findIndex((v) => v === value || String(v) === String(value));
   const texts = (s.markdownEnumDescriptions ?? s.enumDescriptions) as string[] | undefined;
   return i >= 0 ? texts?.[i] : undefined;

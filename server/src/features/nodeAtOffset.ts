@@ -218,6 +218,9 @@ function readPlain(text: string, i: number, style: Style): Token {
 /** The word right after the cursor (sticky, so no copy of the rest of the text). */
 const WORD_AFTER = /[\w./-]*/y;
 
+/** The rest of a line up to its break (LF, CRLF or a lone CR). */
+const REST_OF_LINE = /[^\r\n]*/y;
+
 function childPath(frame: FlowFrame | undefined, base: Segment[]): Segment[] {
   if (!frame) return base;
   return frame.kind === 'map' ? [...frame.path, frame.key ?? ''] : [...frame.path, frame.index];
@@ -240,8 +243,8 @@ function scanFlow(doc: LandscapeDocument, start: number, cursor: number, basePat
       continue;
     }
     if (c === '#' && style !== 'json' && /\s/.test(text[i - 1] ?? '\n')) {
-      let eol = text.indexOf('\n', i);
-      if (eol < 0) eol = text.length;
+      REST_OF_LINE.lastIndex = i;
+      const eol = i + REST_OF_LINE.exec(text)![0].length;
       if (cursor > i && cursor <= eol) return NONE;
       i = eol;
       continue;

@@ -39,8 +39,14 @@ export function readySummary(c: LandscapeChecklist): string {
   return `${c.summary.ready} of ${c.summary.systems} system${c.summary.systems === 1 ? '' : 's'} ready`;
 }
 
+/** Text of the file (SIDs, descriptions, names) on one line of Markdown: line breaks become blanks. */
+function oneLine(s: string): string {
+  return s.replace(/\r\n?|\n|\u2028|\u2029/g, ' ').trim();
+}
+
+/** Text in a table cell: one line, pipes escaped. */
 function cell(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
+  return oneLine(s).replace(/\|/g, '\\|');
 }
 
 function line(r: { start: { line: number } }): number {
@@ -71,8 +77,8 @@ function actionText(item: ChecklistItemResult): string {
 }
 
 function systemSection(s: SystemChecklist): string[] {
-  const title = s.description ? `${s.sid} — ${s.description}` : s.sid;
-  const out = [`## ${title}`, '', `${systemKind(s)} · ${s.done} of ${s.total} items done · **${STATUS_TEXT[s.status]}**`, ''];
+  const title = oneLine(s.description ? `${s.sid} — ${s.description}` : s.sid);
+  const out = [`## ${title}`, '', `${oneLine(systemKind(s))} · ${s.done} of ${s.total} items done · **${STATUS_TEXT[s.status]}**`, ''];
   const items = s.chapters.flatMap((c) => c.items);
   if (!items.length) {
     out.push('No checklist item of the guide applies to this system.', '');
@@ -96,7 +102,7 @@ function systemSection(s: SystemChecklist): string[] {
 export function renderReportMarkdown(checklist: LandscapeChecklist, fileName: string): string {
   const g = checklist.guide;
   const out: string[] = [
-    `# Support backbone readiness${checklist.name ? `: ${checklist.name}` : ''}`,
+    `# Support backbone readiness${checklist.name ? `: ${oneLine(checklist.name)}` : ''}`,
     '',
     `Landscape file \`${fileName}\`, checked against SAP's configuration guide "${g.title}" ${g.version} (${g.date}).`,
     '',
@@ -116,7 +122,7 @@ export function renderReportMarkdown(checklist: LandscapeChecklist, fileName: st
   if (checklist.systems.length) {
     out.push('| System | Kind | Description | Done | Status |', '|---|---|---|---|---|');
     for (const s of checklist.systems) {
-      out.push(`| ${s.sid} | ${cell(systemKind(s))} | ${cell(s.description ?? '')} | ${s.done}/${s.total} | ${STATUS_TEXT[s.status]} |`);
+      out.push(`| ${cell(s.sid)} | ${cell(systemKind(s))} | ${cell(s.description ?? '')} | ${s.done}/${s.total} | ${STATUS_TEXT[s.status]} |`);
     }
     out.push('');
   }
