@@ -380,10 +380,13 @@ async function lintDiskFiles(files: readonly string[], stillWanted: () => boolea
 
 /** Clears what was published for a file on disk that is gone (or no longer a landscape file). */
 function forgetDiskFile(key: string): void {
-  const uri = diskFiles.get(key) ?? results.get(key)?.uri;
+  const entry = results.get(key);
+  const fromDisk = entry?.version === undefined ? entry : undefined;
+  const uri = diskFiles.get(key) ?? fromDisk?.uri;
   diskFiles.delete(key);
-  results.delete(key);
-  if (uri) {
+  if (fromDisk) results.delete(key);
+  // an open document of the file keeps its own result and diagnostics
+  if (uri && uri !== openDocumentOf(key)?.uri) {
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   }
