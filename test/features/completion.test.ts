@@ -5,7 +5,7 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { CompletionItemTag, InsertTextFormat } from 'vscode-languageserver-types';
 import type { LintOptions } from '../../server/src/core/lint';
 import { lintText } from '../../server/src/core/lint';
-import { completion } from '../../server/src/features/completion';
+import { completion, MAX_DOCUMENTED_ITEMS } from '../../server/src/features/completion';
 import { DIGITAL_SIGNATURE_NOTES, NOTE_CATALOGUE, ROOT_CA_CERTIFICATES, TASK_LIST_OSS_COMM } from '../../server/src/knowledge';
 import { ROOT } from '../support/helpers';
 import { withCursor } from './editorTestSupport';
@@ -304,6 +304,21 @@ describe('features/completion', () => {
         completion(lintText(uri, part), { line: lines.length - 1, character: lines[lines.length - 1].length });
       }
     }
+  });
+
+  it('large landscapes: every user is offered, documentation only for the most relevant MAX_DOCUMENTED_ITEMS', () => {
+    const n = MAX_DOCUMENTED_ITEMS * 3;
+    const ids = Array.from({ length: n }, (_, i) => `S${String(i).padStart(10, '0')}`);
+    const text = `landscape: Big\ncommunicationUsers:\n${ids.map((id) => `  ${id}: { description: d }\n`).join('')}systems:\n${ids
+      .map((id, i) => `  X${i}:\n    role: abap\n    connection: none\n    communicationUser: ${i === n - 1 ? '|' : id}\n`)
+      .join('')}`;
+    const items = complete(text);
+    assert.equal(items.length, n);
+    const documented = items.filter((i) => i.documentation);
+    assert.equal(documented.length, MAX_DOCUMENTED_ITEMS);
+    // the documented ones come first in sort order
+    assert.deepEqual(documented, items.slice(0, MAX_DOCUMENTED_ITEMS));
+    assert.match((documented[0].documentation as { value: string }).value, /technical communication user/);
   });
 
   it('returns nothing in comments and on unknown paths', () => {

@@ -75,7 +75,8 @@ const DOMAIN_WORDS: readonly string[] = [
 
 const SYNTAX_WORDS: readonly string[] = [
   '\n', '\r\n', '\r', '\n\n', ' ', '  ', '\t', ':', ': ', '- ', '-', '[', ']', '{', '}', ',', '"', "'", '""', "''", '"": ', '#', ' # ',
-  '&a ', '*a', '? ', '|', '>', '---\n', '\\', '`', '\u00e9', '\ud83d\ude00', '\ud83d', '\ude00', '\u2028', '\ufeff', '\u0000',
+  '&a ', '*a', '? ', '|', '>', '|-\n', '---\n', '...\n', '%YAML 1.2\n', '\\', '`', '!!str ', '!!binary ', '!!set ', '!!omap ', '!!map ', '!local ', '<<: *a\n', '? [a]: b', '{a: 1}: ', '\u00e9', '\ud83d\ude00', '\ud83d', '\ude00',
+  '\u0085', '\u2028', '\ufeff', '\u0000', '\v', '\f',
 ];
 
 /** A word to insert: a prototype name, a word of the guide, YAML/JSON syntax, or random text. */

@@ -88,7 +88,7 @@ function markdown(value: string | undefined): MarkupContent | undefined {
 }
 
 function sortText(tier: number, index: number): string {
-  return `${tier}_${String(index).padStart(4, '0')}`;
+  return `${tier}_${String(index).padStart(6, '0')}`;
 }
 
 /** Escapes literal text for the snippet syntax. */
