@@ -18,11 +18,11 @@ import {
   formatThreshold,
   FRUN_RELEASES,
   LEGACY_RFC_DESTINATIONS,
+  lookup,
   minimumStApiFor,
   minimumStPiFor,
   NEW_HTTPS_DESTINATIONS,
   newDestination,
-  lookup,
   NOTE_CATALOGUE,
   noteDownloadProcedureLabel,
   parseBasis,
@@ -466,7 +466,7 @@ function valueCandidates(result: LintResult, ctx: ValueContext, path: readonly S
       value: n,
       kind: CompletionItemKind.Interface,
       detail: n === SDCCN_PROCEDURE.requiredDestination ? `required in SDCCN (${sec(SDCCN_PROCEDURE.section)})` : 'destination',
-      documentation: destinationMarkdown(n, lookup(sys.destinations, n)),
+      documentation: () => destinationMarkdown(n, lookup(sys.destinations, n)),
       tier: n === SDCCN_PROCEDURE.requiredDestination ? 0 : 1,
     }));
   }
