@@ -6,6 +6,13 @@ import type { JsonSyntaxError } from './jsonCheck';
 import { DOCUMENT_START, LineIndex } from './positions';
 import type { Finding, NodePath } from './types';
 
+/** What core/incremental.ts assembles from blocks parsed one by one (no aliases in any of them). */
+export interface AssembledParts {
+  yaml: Document.Parsed;
+  value: unknown;
+  parseFindings: Finding[];
+}
+
 /** File format of a landscape file, decided by its name. */
 export type LandscapeFormat = 'yaml' | 'json';
 
@@ -50,9 +57,16 @@ export class LandscapeDocument {
   /** Findings of parsing: syntax errors, duplicate keys, size and alias limits. */
   readonly parseFindings: Finding[] = [];
 
-  constructor(readonly uri: string, readonly text: string, options: ParseOptions = {}) {
+  constructor(readonly uri: string, readonly text: string, options: ParseOptions = {}, prebuilt?: AssembledParts) {
     this.lines = new LineIndex(text);
     this.format = options.format ?? formatOf(uri);
+    if (prebuilt) {
+      // assembled from separately parsed blocks (core/incremental.ts): equal to a full parse
+      this.yaml = prebuilt.yaml;
+      this.value = prebuilt.value;
+      this.parseFindings.push(...prebuilt.parseFindings);
+      return;
+    }
     const maxSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const size = Buffer.byteLength(text, 'utf8');
     if (size > maxSize) {
@@ -491,7 +505,7 @@ function findPair(items: Pair[], key: string): { pair: Pair; duplicated: boolean
 }
 
 /** The key token starting at an offset (quoted or plain). */
-function keyTextAt(text: string, offset: number): string {
+export function keyTextAt(text: string, offset: number): string {
   const m = /^("[^"\n]*"|'[^'\n]*'|[^:\s,{}[\]]+)/.exec(text.slice(offset, offset + 200));
   return m ? m[1] : '?';
 }

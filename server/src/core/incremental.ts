@@ -1,0 +1,333 @@
+import { isAlias, isMap, isScalar, visit, YAMLMap } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar } from 'yaml';
+import type { Range } from 'vscode-languageserver-types';
+import { keyTextAt, LandscapeDocument } from './document';
+import type { ParseOptions } from './document';
+import type { Finding } from './types';
+
+/**
+ * Incremental parsing of YAML landscape files: the cost of an edit follows the edit, not the file.
+ *
+ * A landscape is a few top-level keys, and three of them (`systems`, `communicationUsers`,
+ * `tracks`) hold one entry per system, user or track: independent blocks of lines. Each entry is
+ * parsed on its own and cached by its text; an edit re-parses only the entries whose text changed
+ * (plus the few header lines), and the syntax tree, the value and the parse findings of the whole
+ * file are assembled from the parts — equal to a full parse, which a property test checks after
+ * every random edit. Whenever that equality could not be guaranteed the file is parsed whole:
+ * JSON, anchors or aliases (they may cross blocks), syntax errors anywhere, directives or several
+ * documents, tabs in indentation, flow style or unusual keys at the top levels.
+ */
+
+/** Top-level keys whose entries are parsed one by one. */
+const SPLIT_KEYS = new Set(['systems', 'communicationUsers', 'tracks']);
+/** A top-level key line this parser understands: a plain key, then nothing or a comment. */
+const TOP_KEY = /^([A-Za-z_$][\w$-]*)[ \t]*:(?:[ \t]|$)/;
+/** The first character of an entry line that is a plain or quoted key (not a list, flow or property). */
+const ENTRY_START = /^[A-Za-z0-9_$"'./(]/;
+
+interface LineInfo {
+  start: number;
+  /** End of the line's content (before its line break). */
+  end: number;
+  /** Start of the next line (or the end of the text). */
+  next: number;
+  indent: number;
+  kind: 'blank' | 'comment' | 'content';
+}
+
+/** One entry of a split key: a run of whole lines, from its key line to the next entry. */
+interface BlockSpan {
+  key: string;
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+}
+
+/** A parsed entry, reused while its text is unchanged; its tree's offsets follow it around. */
+interface BlockEntry {
+  doc: LandscapeDocument;
+  /** The offset its tree's ranges are currently shifted to. */
+  base: number;
+  /** The version that last used it (an identical text used twice in one version parses twice). */
+  used: number;
+}
+
+/** Where the lines of the header text (everything but the entries) are in the file. */
+interface Segment {
+  headerStart: number;
+  start: number;
+  length: number;
+  headerLine: number;
+  line: number;
+}
+
+function scanLines(text: string): LineInfo[] | undefined {
+  const lines: LineInfo[] = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (;;) {
+    const m = re.exec(text);
+    const end = m ? m.index : text.length;
+    const next = m ? m.index + m[0].length : text.length;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    // a tab before the content: YAML forbids it as indentation; the full parser reports it
+    if (i < end && text.charCodeAt(i) === 9) return undefined;
+    const kind = i === end ? 'blank' : text.charCodeAt(i) === 35 /* # */ ? 'comment' : 'content';
+    lines.push({ start, end, next, indent: i - start, kind });
+    if (!m) break;
+    start = next;
+  }
+  return lines;
+}
+
+/** Splits a file into header lines and entry blocks; undefined when it must be parsed whole. */
+export function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segments: Segment[]; header: string } | undefined {
+  const lines = scanLines(text);
+  if (!lines) return undefined;
+  const blocks = new Map<string, BlockSpan[]>();
+  const inBlock = new Uint8Array(lines.length);
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l];
+    if (line.kind !== 'content' || line.indent > 0) continue;
+    const lineText = text.slice(line.start, line.end);
+    const m = TOP_KEY.exec(lineText);
+    if (!m) return undefined; // `---`, `%YAML`, `- x`, `{…}`, a quoted or complex key: parse whole
+    const key = m[1];
+    const rest = lineText.slice(m[0].length).trim();
+    if (!SPLIT_KEYS.has(key) || (rest !== '' && !rest.startsWith('#'))) continue;
+    if (blocks.has(key)) return undefined; // written twice: the full parser reports it
+    // the key's body: the lines up to the next top-level content line
+    let end = l + 1;
+    while (end < lines.length && !(lines[end].kind === 'content' && lines[end].indent === 0)) end++;
+    let first = l + 1;
+    while (first < end && lines[first].kind !== 'content') first++;
+    if (first === end) continue; // nothing but comments: the header keeps it
+    const childIndent = lines[first].indent;
+    const spans: BlockSpan[] = [];
+    for (let k = first; k < end; k++) {
+      const c = lines[k];
+      if (c.kind !== 'content') continue;
+      if (c.indent < childIndent) return undefined;
+      if (c.indent > childIndent) continue;
+      if (!ENTRY_START.test(text.charAt(c.start + c.indent))) return undefined;
+      spans.push({ key, start: c.start, end: 0, startLine: k, endLine: k });
+    }
+    // each entry runs to the next one; the last to the end of the body (comment lines included)
+    for (let i = 0; i < spans.length; i++) {
+      const endLine = i + 1 < spans.length ? spans[i + 1].startLine - 1 : end - 1;
+      spans[i].endLine = endLine;
+      spans[i].end = lines[endLine].next;
+      for (let k = spans[i].startLine; k <= endLine; k++) inBlock[k] = 1;
+    }
+    blocks.set(key, spans);
+  }
+  if (!blocks.size) return undefined;
+  // the header: every line outside the blocks, in order, with where each run of lines came from
+  const segments: Segment[] = [];
+  let header = '';
+  let headerLine = 0;
+  for (let l = 0; l < lines.length;) {
+    if (inBlock[l]) {
+      l++;
+      continue;
+    }
+    let k = l;
+    while (k < lines.length && !inBlock[k]) k++;
+    const start = lines[l].start;
+    const length = lines[k - 1].next - start;
+    segments.push({ headerStart: header.length, start, length, headerLine, line: l });
+    header += text.slice(start, start + length);
+    headerLine += k - l;
+    l = k;
+  }
+  return { blocks, segments, header };
+}
+
+function shiftNodes(root: unknown, map: (offset: number) => number): void {
+  visit(root as YamlNode, {
+    Node(_key, node) {
+      const r = node.range;
+      if (r) node.range = [map(r[0]), map(r[1]), map(r[2])];
+    },
+  });
+}
+
+function shiftRange(r: Range, lines: number): Range {
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
+
+function hasAnchorOrAlias(doc: LandscapeDocument): boolean {
+  if (!doc.text.includes('&') && !doc.text.includes('*')) return false;
+  let found = false;
+  visit(doc.yaml!, {
+    Node(_key, node) {
+      if (isAlias(node) || node.anchor) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** True when a part parsed cleanly: no syntax error, no duplicate key (findings about keys are fine). */
+function clean(doc: LandscapeDocument): boolean {
+  return doc.yaml !== undefined && doc.yaml.errors.length === 0 && doc.value !== undefined && doc.parseFindings.every((f) => f.ruleId === 'schema') && !hasAnchorOrAlias(doc);
+}
+
+/**
+ * The per-file state of the incremental parser: parsed entries by their text. Keep one per open
+ * document; `parse` gives the document of each new version.
+ */
+export class IncrementalParser {
+  private readonly entries = new Map<string, BlockEntry[]>();
+  private version = 0;
+  /** How the last version was parsed: 'blocks' (assembled) or 'whole' (fallback), for tests and logs. */
+  lastMode: 'blocks' | 'whole' = 'whole';
+  /** Entries parsed (not reused) for the last version. */
+  lastParsed = 0;
+  /** The block of every entry of the last assembled version: key → entry key → lines. */
+  readonly blockLines = new Map<string, Map<string, { startLine: number; endLine: number }>>();
+
+  parse(uri: string, text: string, options: ParseOptions = {}): LandscapeDocument {
+    const doc = this.assemble(uri, text, options);
+    if (doc) {
+      this.lastMode = 'blocks';
+      return doc;
+    }
+    // the parsed entries stay: the next version is likely assembled again from most of them
+    this.lastMode = 'whole';
+    this.blockLines.clear();
+    return new LandscapeDocument(uri, text, options);
+  }
+
+  private entryFor(uri: string, text: string): BlockEntry {
+    const pool = this.entries.get(text);
+    const free = pool?.find((e) => e.used !== this.version);
+    if (free) {
+      free.used = this.version;
+      return free;
+    }
+    this.lastParsed++;
+    const entry = { doc: new LandscapeDocument(uri, text, { format: 'yaml', maxFileSize: Number.MAX_SAFE_INTEGER }), base: 0, used: this.version };
+    if (pool) pool.push(entry);
+    else this.entries.set(text, [entry]);
+    return entry;
+  }
+
+  private assemble(uri: string, text: string, options: ParseOptions): LandscapeDocument | undefined {
+    const format = options.format ?? (/\.json$/i.test(uri) ? 'json' : 'yaml');
+    if (format !== 'yaml') return undefined;
+    const maxSize = options.maxFileSize;
+    // over the limit (or near it) the full path reports it
+    if (maxSize !== undefined && text.length * 3 > maxSize && Buffer.byteLength(text, 'utf8') > maxSize) return undefined;
+    const layout = layoutOf(text);
+    if (!layout) return undefined;
+    this.version++;
+    this.lastParsed = 0;
+
+    // the header (a few lines) is parsed each time; its offsets map back through the segments
+    const header = new LandscapeDocument(uri, layout.header, { format: 'yaml', maxFileSize: Number.MAX_SAFE_INTEGER });
+    if (!clean(header) || !isMap(header.yaml!.contents)) return undefined;
+    const segs = layout.segments;
+    const toFile = (h: number): number => {
+      let lo = 0;
+      let hi = segs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (segs[mid].headerStart <= h) lo = mid;
+        else hi = mid - 1;
+      }
+      return segs[lo].start + (h - segs[lo].headerStart);
+    };
+    const lineToFile = (h: number): number => {
+      let lo = 0;
+      let hi = segs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (segs[mid].headerLine <= h) lo = mid;
+        else hi = mid - 1;
+      }
+      return segs[lo].line + (h - segs[lo].headerLine);
+    };
+    shiftNodes(header.yaml!.contents, toFile);
+    const parseFindings: Finding[] = header.parseFindings.map((f) => ({ ...f, range: { start: { line: lineToFile(f.range.start.line), character: f.range.start.character }, end: { line: lineToFile(f.range.end.line), character: f.range.end.character } } }));
+
+    const root = header.yaml!.contents as YAMLMap;
+    const value = header.value as Record<string, unknown>;
+    if (!value || typeof value !== 'object') return undefined;
+    const lineStarts: number[] = [];
+    this.blockLines.clear();
+    for (const [key, spans] of layout.blocks) {
+      const pair = (root.items as Pair[]).find((p) => isScalar(p.key) && (p.key as Scalar).value === key);
+      if (!pair || (pair.value !== null && !(isScalar(pair.value) && (pair.value as Scalar).value === null))) return undefined;
+      const map = new YAMLMap();
+      const obj: Record<string, unknown> = {};
+      const seen = new Map<unknown, boolean>();
+      const lines = new Map<string, { startLine: number; endLine: number }>();
+      let lastRoot: YAMLMap | undefined;
+      let firstRoot: YAMLMap | undefined;
+      for (const span of spans) {
+        const entry = this.entryFor(uri, text.slice(span.start, span.end));
+        const doc = entry.doc;
+        if (!clean(doc) || !isMap(doc.yaml!.contents) || (doc.yaml!.contents as YAMLMap).items.length !== 1) return undefined;
+        if (entry.base !== span.start) {
+          const delta = span.start - entry.base;
+          shiftNodes(doc.yaml!.contents, (o) => o + delta);
+          entry.base = span.start;
+        }
+        lastRoot = doc.yaml!.contents as YAMLMap;
+        firstRoot ??= lastRoot;
+        const item = lastRoot.items[0] as Pair;
+        map.items.push(item);
+        for (const f of doc.parseFindings) parseFindings.push({ ...f, range: shiftRange(f.range, span.startLine) });
+        const keyNode = item.key as YamlNode | null;
+        const raw = isScalar(keyNode) ? (keyNode as Scalar).value : undefined;
+        if (keyNode?.range && isScalar(keyNode)) {
+          if (seen.has(raw)) {
+            // the full parser reports the later of two equal keys
+            const start = keyNode.range[0];
+            const keyText = keyTextAt(text, start);
+            parseFindings.push({
+              ruleId: 'duplicate-key',
+              severity: 'error',
+              message: `Duplicate key '${keyText.replace(/^(["'])(.*)\1$/, '$2')}': a key may appear only once in a map (the later one would silently win)`,
+              range: { start: { line: -1, character: start }, end: { line: -1, character: start + keyText.length } },
+              system: null,
+            });
+          }
+          seen.set(raw, true);
+        }
+        const v = doc.value as Record<string, unknown>;
+        for (const k of Object.keys(v)) {
+          Object.defineProperty(obj, k, { value: v[k], enumerable: true, writable: true, configurable: true });
+          lines.set(k, { startLine: span.startLine, endLine: span.endLine });
+        }
+        lineStarts.push(span.start);
+      }
+      // the map runs from its first key to where the last entry's own map ends, as in a full parse
+      const firstRange = firstRoot!.range!;
+      const lastRange = lastRoot!.range!;
+      map.range = [firstRange[0], lastRange[1], lastRange[2]];
+      if (root.range) root.range = [root.range[0], Math.max(root.range[1], lastRange[1]), Math.max(root.range[2], lastRange[2])];
+      pair.value = map;
+      Object.defineProperty(value, key, { value: obj, enumerable: true, writable: true, configurable: true });
+      this.blockLines.set(key, lines);
+    }
+    // forget entries this version did not use: memory follows the file
+    for (const [t, pool] of this.entries) {
+      const kept = pool.filter((e) => e.used === this.version);
+      if (!kept.length) this.entries.delete(t);
+      else if (kept.length !== pool.length) this.entries.set(t, kept);
+    }
+    const doc = new LandscapeDocument(uri, text, options, { yaml: header.yaml!, value, parseFindings: [] });
+    // duplicate-key findings were made with offsets (line -1): now the file's line index exists
+    for (const f of parseFindings) {
+      doc.parseFindings.push(f.range.start.line === -1 ? { ...f, range: doc.lines.range(f.range.start.character, f.range.end.character) } : f);
+    }
+    return doc;
+  }
+}
