@@ -459,6 +459,16 @@ function parsesBack(s: string): boolean {
 
 const indentUnits = new WeakMap<LandscapeDocument, number>();
 
+/** The indentation step edits use for a document (part of what cached fixes depend on). */
+export function indentUnitOf(doc: LandscapeDocument): number {
+  let unit = indentUnits.get(doc);
+  if (unit === undefined) {
+    unit = detectIndentUnit(doc.text);
+    indentUnits.set(doc, unit);
+  }
+  return unit;
+}
+
 /** The document's indentation step (the smallest positive indentation of a key line), default 2. */
 function detectIndentUnit(text: string): number {
   let unit = 0;

@@ -189,6 +189,11 @@ export class IncrementalParser {
   lastMode: 'blocks' | 'whole' = 'whole';
   /** Entries parsed (not reused) for the last version. */
   lastParsed = 0;
+  /**
+   * Everything of the last assembled version but the systems' own blocks (the header and the
+   * user and track entries): what a system's findings may depend on besides its own block.
+   */
+  lastSignature = '';
   /** The block of every entry of the last assembled version: key → entry key → lines. */
   readonly blockLines = new Map<string, Map<string, { startLine: number; endLine: number }>>();
 
@@ -256,6 +261,7 @@ export class IncrementalParser {
     shiftNodes(header.yaml!.contents, toFile);
     const parseFindings: Finding[] = header.parseFindings.map((f) => ({ ...f, range: { start: { line: lineToFile(f.range.start.line), character: f.range.start.character }, end: { line: lineToFile(f.range.end.line), character: f.range.end.character } } }));
 
+    const signature: string[] = [layout.header];
     const root = header.yaml!.contents as YAMLMap;
     const value = header.value as Record<string, unknown>;
     if (!value || typeof value !== 'object') return undefined;
@@ -271,7 +277,9 @@ export class IncrementalParser {
       let lastRoot: YAMLMap | undefined;
       let firstRoot: YAMLMap | undefined;
       for (const span of spans) {
-        const entry = this.entryFor(uri, text.slice(span.start, span.end));
+        const blockText = text.slice(span.start, span.end);
+        if (key !== 'systems') signature.push(blockText);
+        const entry = this.entryFor(uri, blockText);
         const doc = entry.doc;
         if (!clean(doc) || !isMap(doc.yaml!.contents) || (doc.yaml!.contents as YAMLMap).items.length !== 1) return undefined;
         if (entry.base !== span.start) {
@@ -323,6 +331,7 @@ export class IncrementalParser {
       if (!kept.length) this.entries.delete(t);
       else if (kept.length !== pool.length) this.entries.set(t, kept);
     }
+    this.lastSignature = signature.join('\u0000');
     const doc = new LandscapeDocument(uri, text, options, { yaml: header.yaml!, value, parseFindings: [] });
     // duplicate-key findings were made with offsets (line -1): now the file's line index exists
     for (const f of parseFindings) {

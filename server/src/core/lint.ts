@@ -6,7 +6,9 @@ import { effectiveSeverity, EMPTY_CONFIG } from './config';
 import { LandscapeDocument } from './document';
 import type { LandscapeFormat } from './document';
 import { ENGINE_RULES } from './engineRules';
-import type { LandscapeModel } from './model';
+import { indentUnitOf } from './edits';
+import { IncrementalParser } from './incremental';
+import type { LandscapeModel, SystemDef } from './model';
 import { readLandscape } from './model';
 import { validateSchema } from './schema';
 import { applySuppressions, readSuppressions } from './suppress';
@@ -38,6 +40,123 @@ export interface LintOptions {
   format?: LandscapeFormat;
   /** Restricts the domain rules (tests). */
   rules?: readonly Rule[];
+  /**
+   * The incremental state of a document that is linted again and again (the editor): parsing,
+   * the model and the findings of per-system rules are reused for unchanged systems. The result
+   * equals a lint without it (a property test checks that after every random edit).
+   */
+  incremental?: IncrementalLint;
+}
+
+type ScopedRule = Rule & { readonly scope?: 'system' | 'landscape' };
+
+/** Cached findings of the per-system rules for one system's value, at the lines they were made for. */
+interface SystemRuleCache {
+  startLine: number;
+  byRule: Map<string, Finding[]>;
+}
+
+/** Per-document state of incremental linting (see LintOptions.incremental). */
+export class IncrementalLint {
+  readonly parser = new IncrementalParser();
+  readonly systemDefs = new WeakMap<object, SystemDef>();
+  private cache = new WeakMap<object, SystemRuleCache>();
+  private signature = '';
+  /** Per-system rule runs of the last lint (systems × rules computed, not reused), for tests and logs. */
+  lastComputed = 0;
+
+  /** The findings of the domain rules, in the order a full run makes them. */
+  runRules(rules: readonly Rule[], doc: LandscapeDocument, model: LandscapeModel): Finding[] {
+    this.lastComputed = 0;
+    const lines = this.parser.blockLines.get('systems');
+    const systems = (doc.value as { systems?: Record<string, unknown> } | null)?.systems;
+    const usable = this.parser.lastMode === 'blocks' && lines && systems && typeof systems === 'object' && !doc.parseFindings.some((f) => f.ruleId === 'duplicate-key');
+    if (!usable) {
+      this.cache = new WeakMap();
+      return rules.flatMap((rule) => runRule(rule, doc, model));
+    }
+    const signature = `${indentUnitOf(doc)}\u0000${doc.text.includes('\r\n')}\u0000${this.parser.lastSignature}`;
+    if (signature !== this.signature) {
+      this.cache = new WeakMap();
+      this.signature = signature;
+    }
+    // each system's cache, moved to the system's current lines
+    const entries = new Map<SystemDef, SystemRuleCache>();
+    for (const s of model.systems) {
+      const raw = Object.hasOwn(systems, s.sid) ? systems[s.sid] : undefined;
+      const at = lines.get(s.sid);
+      if (!raw || typeof raw !== 'object' || !at) continue;
+      let entry = this.cache.get(raw);
+      if (!entry) {
+        entry = { startLine: at.startLine, byRule: new Map() };
+        this.cache.set(raw, entry);
+      } else if (entry.startLine !== at.startLine) {
+        const delta = at.startLine - entry.startLine;
+        for (const found of entry.byRule.values()) for (const f of found) shiftFinding(f, delta);
+        entry.startLine = at.startLine;
+      }
+      entries.set(s, entry);
+    }
+    const out: Finding[] = [];
+    for (const rule of rules as readonly ScopedRule[]) {
+      if (rule.scope !== 'system') {
+        out.push(...runRule(rule, doc, model));
+        continue;
+      }
+      const id = rule.meta.id;
+      const dirty = model.systems.filter((s) => !entries.get(s)?.byRule.has(id));
+      if (dirty.length) {
+        this.lastComputed += dirty.length;
+        const found = runRule(rule, doc, { ...model, systems: dirty });
+        const bySystem = new Map<string | null, Finding[]>();
+        for (const f of found) {
+          const list = bySystem.get(f.system);
+          if (list) list.push(f);
+          else bySystem.set(f.system, [f]);
+        }
+        for (const s of dirty) {
+          const entry = entries.get(s);
+          const mine = bySystem.get(s.sid) ?? [];
+          const at = lines.get(s.sid);
+          // only findings whose every range lies in the system's own lines can move with them
+          if (entry && at && mine.every((f) => withinLines(f, at.startLine, at.endLine + 1))) entry.byRule.set(id, mine);
+        }
+        if (bySystem.has(null)) {
+          // a system rule that reports something about the landscape: not cacheable, keep it as the full run would
+          for (const s of dirty) entries.get(s)?.byRule.delete(id);
+          out.push(...found);
+          continue;
+        }
+        const fresh = new Map(dirty.map((s) => [s, bySystem.get(s.sid) ?? []]));
+        for (const s of model.systems) out.push(...(fresh.get(s) ?? entries.get(s)!.byRule.get(id)!));
+      } else {
+        for (const s of model.systems) out.push(...entries.get(s)!.byRule.get(id)!);
+      }
+    }
+    return out;
+  }
+}
+
+function shiftPos(p: { line: number }, delta: number): void {
+  p.line += delta;
+}
+
+function shiftFinding(f: Finding, delta: number): void {
+  const seen = new Set<object>();
+  const shift = (r: { start: { line: number }; end: { line: number } }): void => {
+    // ranges may be shared between a finding, its related information and its fixes
+    if (!seen.has(r.start)) { seen.add(r.start); shiftPos(r.start, delta); }
+    if (!seen.has(r.end)) { seen.add(r.end); shiftPos(r.end, delta); }
+  };
+  shift(f.range);
+  for (const rel of f.related ?? []) if (!rel.uri) shift(rel.range);
+  for (const fix of f.fixes ?? []) for (const e of fix.edits) shift(e.range);
+}
+
+function withinLines(f: Finding, from: number, to: number): boolean {
+  const ok = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean =>
+    r.start.line >= from && r.end.line <= to && (r.end.line < to || r.end.character === 0);
+  return ok(f.range) && (f.related ?? []).every((rel) => !rel.uri && ok(rel.range)) && (f.fixes ?? []).every((fix) => fix.edits.every((e) => ok(e.range)));
 }
 
 function byPosition(a: Finding, b: Finding): number {
@@ -62,14 +181,17 @@ function runRule(rule: Rule, doc: LandscapeDocument, model: LandscapeModel): Fin
 /** The whole pipeline: parse, schema, rules, severity settings, suppression comments. */
 export function lintText(uri: string, text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? EMPTY_CONFIG;
-  const doc = new LandscapeDocument(uri, text, { maxFileSize: options.maxFileSize ?? config.maxFileSize, format: options.format });
-  const model = readLandscape(doc.value);
+  const parseOptions = { maxFileSize: options.maxFileSize ?? config.maxFileSize, format: options.format };
+  const inc = options.incremental;
+  const doc = inc ? inc.parser.parse(uri, text, parseOptions) : new LandscapeDocument(uri, text, parseOptions);
+  const model = readLandscape(doc.value, inc?.systemDefs);
   const raw: Finding[] = [...doc.parseFindings];
   let rawRuleFindings: Finding[] = [];
   if (doc.value !== undefined) {
     raw.push(...validateSchema(doc));
     if (doc.value !== null) {
-      for (const rule of options.rules ?? RULES) rawRuleFindings.push(...runRule(rule, doc, model));
+      if (inc) rawRuleFindings = inc.runRules(options.rules ?? RULES, doc, model);
+      else for (const rule of options.rules ?? RULES) rawRuleFindings.push(...runRule(rule, doc, model));
     }
   }
   rawRuleFindings = rawRuleFindings.sort(byPosition);

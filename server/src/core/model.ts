@@ -131,8 +131,11 @@ function readSystem(sid: string, raw: unknown): SystemDef {
   };
 }
 
-/** Builds the typed model from a document value (any shape; never throws). */
-export function readLandscape(value: unknown): LandscapeModel {
+/**
+ * Builds the typed model from a document value (any shape; never throws). With a cache (the
+ * incremental engine), a system whose value object is unchanged keeps its SystemDef object.
+ */
+export function readLandscape(value: unknown, cache?: WeakMap<object, SystemDef>): LandscapeModel {
   const root = isObj(value) ? value : {};
   const communicationUsers: Record<string, { description?: string }> = {};
   if (isObj(root.communicationUsers)) {
@@ -140,7 +143,16 @@ export function readLandscape(value: unknown): LandscapeModel {
   }
   const tracks: Record<string, string[]> = {};
   if (isObj(root.tracks)) for (const [k, v] of Object.entries(root.tracks)) tracks[k] = strList(v);
-  const systems = isObj(root.systems) ? Object.entries(root.systems).map(([sid, raw]) => readSystem(sid, raw)) : [];
+  const read = (sid: string, raw: unknown): SystemDef => {
+    if (!cache || !isObj(raw)) return readSystem(sid, raw);
+    let def = cache.get(raw);
+    if (!def || def.sid !== sid) {
+      def = readSystem(sid, raw);
+      cache.set(raw, def);
+    }
+    return def;
+  };
+  const systems = isObj(root.systems) ? Object.entries(root.systems).map(([sid, raw]) => read(sid, raw)) : [];
   return {
     name: str(root.landscape),
     communicationUsers,
