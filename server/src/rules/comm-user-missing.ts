@@ -2,7 +2,7 @@ import { DocEditor } from '../core/edits';
 import { isConnected, isDirectAbap, usesNoteAssistant } from '../core/model';
 import type { SystemDef } from '../core/model';
 import { COMMUNICATION_USER_FACTS, COMMUNICATION_USER_NOTES } from '../knowledge';
-import { declaredUsers, preferFirst, rankedUsersFor, sidKeyRange, trackGroups } from './landscape-shared';
+import { declaredUsers, MAX_USER_CANDIDATES, preferFirst, sidKeyRange, trackGroups, UserRanking } from './landscape-shared';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 
@@ -69,14 +69,16 @@ export const rule: Rule = {
   check({ doc, model }) {
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
-    const groups = trackGroups(model);
     const declared = declaredUsers(model);
+    let ranking: UserRanking | undefined;
     for (const s of model.systems) {
       // without a valid role the entry is broken (the schema reports it); which rules apply is unknown
       if (s.role === undefined || (!isConnected(s) && !usesNoteAssistant(s))) continue;
       // present with the wrong type (e.g. a number): the schema reports it
       if (s.communicationUser !== undefined || s.keys.has('communicationUser')) continue;
-      const ranked = rankedUsersFor(model, s, groups);
+      // at most MAX_USER_CANDIDATES users: the track's own first, never one fix per declared user
+      ranking ??= new UserRanking(model, trackGroups(model));
+      const ranked = ranking.for(s, MAX_USER_CANDIDATES);
       const fixes = preferFirst(ranked.map((u) => ({
         title: `Set communicationUser to ${u}`,
         edits: editor.setValue(sysPath(s, 'communicationUser'), u),

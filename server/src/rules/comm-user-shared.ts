@@ -23,6 +23,12 @@ interface Usage {
 const MAX_LISTED = 6;
 const MAX_RELATED = 10;
 
+/** A finding's own copy of shared related information (nobody's edit of one finding's range moves another's). */
+function copyRelated(r: RelatedInfo): RelatedInfo {
+  const { start, end } = r.range;
+  return { ...r, range: { start: { ...start }, end: { ...end } } };
+}
+
 export const rule: Rule = {
   meta: {
     id: 'comm-user-shared',
@@ -81,20 +87,23 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     const groups = trackGroups(model);
     // user -> systems that use it (first usage per system wins: communicationUser before backendUser)
-    const usages = new Map<string, Usage[]>();
+    const usages = new Map<string, Map<string, Usage>>();
     const add = (user: string | undefined, u: Usage): void => {
       if (user === undefined) return;
-      const list = usages.get(user) ?? [];
-      if (!list.some((x) => x.sid === u.sid)) list.push(u);
-      usages.set(user, list);
+      let bySid = usages.get(user);
+      if (!bySid) {
+        bySid = new Map();
+        usages.set(user, bySid);
+      }
+      if (!bySid.has(u.sid)) bySid.set(u.sid, u);
     };
     for (const s of model.systems) {
       add(s.communicationUser, { sid: s.sid, path: sysPath(s, 'communicationUser') });
       if (s.role === 'solman') add(s.solmanSetup?.backendUser, { sid: s.sid, path: sysPath(s, 'solmanSetup', 'backendUser') });
     }
-    for (const [user, used] of usages) {
+    for (const [user, bySid] of usages) {
       // spec §2: "shared by systems of more than one track" — systems in no track do not count
-      const list = used.filter((u) => (groups.get(u.sid)?.tracks.length ?? 0) > 0);
+      const list = [...bySid.values()].filter((u) => (groups.get(u.sid)?.tracks.length ?? 0) > 0);
       const byGroup = new Map<string, { group: TrackGroup; sids: string[] }>();
       for (const u of list) {
         const group = groups.get(u.sid);
@@ -111,14 +120,25 @@ export const rule: Rule = {
       const shown = labels.length > MAX_LISTED ? [...labels.slice(0, MAX_LISTED), `${labels.length - MAX_LISTED} more`] : labels;
       const message = `${user} is shared by ${listText(shown)}; if it gets locked, all these systems lose their connection to SAP — request one technical communication user per track (e.g. DEV-QAS-PRD) or per system (SAP Note ${REQUEST_NOTE})`;
       const data = { user, groups: entries.map((g) => ({ label: g.group.label, tracks: g.group.tracks, systems: g.sids })) };
+      // the related information of a system depends only on its group: computed once per group,
+      // scanning the list only until MAX_RELATED systems of other groups are found
+      const relatedOf = new Map<string | undefined, RelatedInfo[]>();
       for (const u of list) {
-        const own = groups.get(u.sid);
-        const others = list.filter((o) => groups.get(o.sid)?.key !== own?.key);
-        const related: RelatedInfo[] = others.slice(0, MAX_RELATED).map((o) => ({
-          message: `${o.sid} (${groups.get(o.sid)?.label ?? `system ${o.sid}`}) uses the same user ${user}`,
-          range: doc.rangeFor(o.path),
-        }));
-        out.push({ message, range: doc.rangeFor(u.path), system: u.sid, related, data });
+        const ownKey = groups.get(u.sid)?.key;
+        let related = relatedOf.get(ownKey);
+        if (!related) {
+          related = [];
+          for (const o of list) {
+            if (related.length >= MAX_RELATED) break;
+            if (groups.get(o.sid)?.key === ownKey) continue;
+            related.push({
+              message: `${o.sid} (${groups.get(o.sid)?.label ?? `system ${o.sid}`}) uses the same user ${user}`,
+              range: doc.rangeFor(o.path),
+            });
+          }
+          relatedOf.set(ownKey, related);
+        }
+        out.push({ message, range: doc.rangeFor(u.path), system: u.sid, related: related.map(copyRelated), data });
       }
     }
     return out;

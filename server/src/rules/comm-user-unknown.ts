@@ -1,18 +1,20 @@
 import { DocEditor } from '../core/edits';
-import type { LandscapeModel } from '../core/model';
-import { closest } from '../core/schema';
 import type { Fix } from '../core/types';
 import { COMMUNICATION_USER_NOTES, isSUserId } from '../knowledge';
 import { declaredUsers, isDeclaredUser, preferFirstIf } from './landscape-shared';
+import { NearestIndex } from './nearest';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange, listText } from './shared';
 
 const REQUEST_NOTE = COMMUNICATION_USER_NOTES.request;
 
-/** The SIDs whose communicationUser is this user, in file order. */
-function usersOf(model: LandscapeModel, user: string): string[] {
-  return model.systems.filter((s) => s.communicationUser === user).map((s) => s.sid);
+/** How many SIDs the description of a newly declared user names ("Used by A, B and 3 more"). */
+const MAX_NAMED_SYSTEMS = 10;
+
+/** "A, B and C"; beyond MAX_NAMED_SYSTEMS the first ones and "N more". */
+function usedBy(sids: readonly string[]): string {
+  return sids.length > MAX_NAMED_SYSTEMS ? listText([...sids.slice(0, MAX_NAMED_SYSTEMS), `${sids.length - MAX_NAMED_SYSTEMS} more`]) : listText(sids);
 }
 
 /**
@@ -64,11 +66,23 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
     const declared = declaredUsers(model);
+    // once per check: the systems of each undeclared user, and a "did you mean" index of the declared users
+    const sharingOf = new Map<string, string[]>();
     for (const s of model.systems) {
       const user = s.communicationUser;
       if (user === undefined || isDeclaredUser(model, user)) continue;
-      const guess = closest(user, declared);
-      const sharing = usersOf(model, user);
+      const list = sharingOf.get(user);
+      if (list) list.push(s.sid);
+      else sharingOf.set(user, [s.sid]);
+    }
+    const nearest = sharingOf.size ? new NearestIndex(declared) : undefined;
+    const guesses = new Map<string, string | undefined>();
+    for (const s of model.systems) {
+      const user = s.communicationUser;
+      if (user === undefined || isDeclaredUser(model, user)) continue;
+      if (!guesses.has(user)) guesses.set(user, nearest?.closest(user));
+      const guess = guesses.get(user);
+      const sharing = sharingOf.get(user) ?? [s.sid];
       const fixes: Fix[] = [];
       if (guess !== undefined) {
         fixes.push({ title: `Set communicationUser to ${guess} (did you mean it?)`, edits: editor.setValue(sysPath(s, 'communicationUser'), guess) });
@@ -77,7 +91,7 @@ export const rule: Rule = {
       if (isSUserId(user)) {
         fixes.push({
           title: `Declare ${user} under communicationUsers`,
-          edits: editor.insertKey(['communicationUsers'], user, { description: `Used by ${listText(sharing)}` }),
+          edits: editor.insertKey(['communicationUsers'], user, { description: `Used by ${usedBy(sharing)}` }),
         });
       }
       const advice = guess !== undefined

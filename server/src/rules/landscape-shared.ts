@@ -56,43 +56,59 @@ export interface TrackGroup {
   readonly label: string;
 }
 
-/** Groups every system of the landscape into track groups; the map is keyed by SID. */
+/**
+ * Groups every system of the landscape into track groups; the map is keyed by SID. Linear in the
+ * number of track entries and systems (union-find over track indexes).
+ */
 export function trackGroups(model: LandscapeModel): Map<string, TrackGroup> {
   const names = Object.keys(model.tracks);
-  const parent = new Map<string, string>(names.map((n) => [n, n]));
-  const find = (n: string): string => {
-    let r = n;
-    while (parent.get(r) !== r) r = parent.get(r) as string;
+  // parent by track index; the track declared first is the root, so group keys follow the file order
+  const parent = names.map((_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r];
+    for (let n = i; parent[n] !== r;) {
+      const next = parent[n];
+      parent[n] = r;
+      n = next;
+    }
     return r;
   };
-  const firstTrackOf = new Map<string, string>();
-  for (const name of names) {
+  const firstTrackOf = new Map<string, number>();
+  names.forEach((name, t) => {
     for (const sid of model.tracks[name] ?? []) {
       const other = firstTrackOf.get(sid);
-      if (other === undefined) firstTrackOf.set(sid, name);
+      if (other === undefined) firstTrackOf.set(sid, t);
       else {
         const a = find(other);
-        const b = find(name);
-        // the track declared first becomes the root, so group keys follow the file order
+        const b = find(t);
         if (a !== b) {
-          const [keep, drop] = names.indexOf(a) < names.indexOf(b) ? [a, b] : [b, a];
-          parent.set(drop, keep);
+          if (a < b) parent[b] = a;
+          else parent[a] = b;
         }
       }
     }
-  }
-  const byRoot = new Map<string, { tracks: string[]; systems: string[] }>();
-  for (const name of names) {
-    const root = find(name);
-    const g = byRoot.get(root) ?? { tracks: [], systems: [] };
+  });
+  const byRoot = new Map<number, { tracks: string[]; systems: string[]; seen: Set<string> }>();
+  names.forEach((name, t) => {
+    const root = find(t);
+    let g = byRoot.get(root);
+    if (!g) {
+      g = { tracks: [], systems: [], seen: new Set() };
+      byRoot.set(root, g);
+    }
     g.tracks.push(name);
-    for (const sid of model.tracks[name] ?? []) if (model.systemsById.has(sid) && !g.systems.includes(sid)) g.systems.push(sid);
-    byRoot.set(root, g);
-  }
+    for (const sid of model.tracks[name] ?? []) {
+      if (model.systemsById.has(sid) && !g.seen.has(sid)) {
+        g.seen.add(sid);
+        g.systems.push(sid);
+      }
+    }
+  });
   const out = new Map<string, TrackGroup>();
   for (const [root, g] of byRoot) {
     const label = `${g.tracks.length > 1 ? 'tracks' : 'track'} ${listText(g.tracks)}`;
-    const group: TrackGroup = { key: `track:${root}`, tracks: g.tracks, systems: g.systems, label };
+    const group: TrackGroup = { key: `track:${names[root]}`, tracks: g.tracks, systems: g.systems, label };
     for (const sid of g.systems) if (!out.has(sid)) out.set(sid, group);
   }
   for (const s of model.systems) {
@@ -101,27 +117,107 @@ export function trackGroups(model: LandscapeModel): Map<string, TrackGroup> {
   return out;
 }
 
+/** The first use of a declared user in a track group (position in its systems) and the next one. */
+interface UserUse {
+  readonly sid: string;
+  readonly user: string;
+  readonly pos: number;
+  next?: number;
+}
+
+interface GroupUses {
+  readonly uses: readonly UserUse[];
+  /** The use by a system that is the first of its user. */
+  readonly bySid: ReadonlyMap<string, UserUse>;
+}
+
+/** At most this many "use user X" quick-fixes (and candidates) per finding. */
+export const MAX_USER_CANDIDATES = 5;
+
 /**
- * The users a system could be given, best first: a user already used by another system of its
- * track group (guide 2.3: one user per track), else a declared user no system uses yet (so the
- * choice does not share a user across tracks), else the declared users in file order.
+ * The users a system could be given, best first (guide 2.3: one user per track): a user already
+ * used by another system of its track group, else a declared user no system uses yet (so the
+ * choice does not share a user across tracks), else the declared users in file order. Built once
+ * per check (linear in systems, tracks and users); each query returns at most `max` users.
  */
-export function rankedUsersFor(model: LandscapeModel, s: SystemDef, groups: Map<string, TrackGroup>): string[] {
-  const declared = declaredUsers(model);
-  if (!declared.length) return [];
-  const group = groups.get(s.sid);
-  const sameTrack: string[] = [];
-  for (const sid of group?.tracks.length ? group.systems : []) {
-    const u = model.systemsById.get(sid)?.communicationUser;
-    if (sid !== s.sid && u !== undefined && declared.includes(u) && !sameTrack.includes(u)) sameTrack.push(u);
+export class UserRanking {
+  private readonly declared: string[];
+  private readonly declaredSet: ReadonlySet<string>;
+  /** Declared users that no system uses (communicationUser or SOLMAN_SETUP backend user), in file order. */
+  private readonly unused: string[];
+  /** Per track group: the declared users its systems use (see usesOf). */
+  private readonly groupUses = new Map<TrackGroup, GroupUses>();
+
+  constructor(private readonly model: LandscapeModel, private readonly groups: Map<string, TrackGroup>) {
+    this.declared = declaredUsers(model);
+    this.declaredSet = new Set(this.declared);
+    const used = new Set<string>();
+    for (const o of model.systems) {
+      if (o.communicationUser !== undefined) used.add(o.communicationUser);
+      if (o.solmanSetup?.backendUser !== undefined) used.add(o.solmanSetup.backendUser);
+    }
+    this.unused = this.declared.filter((u) => !used.has(u));
   }
-  const used = new Set<string>();
-  for (const o of model.systems) {
-    if (o.communicationUser !== undefined) used.add(o.communicationUser);
-    if (o.solmanSetup?.backendUser !== undefined) used.add(o.solmanSetup.backendUser);
+
+  /** Up to `max` users for system s, best first. */
+  for(s: SystemDef, max = MAX_USER_CANDIDATES): string[] {
+    if (!this.declared.length || max <= 0) return [];
+    const out: string[] = [];
+    const taken = new Set<string>();
+    const take = (u: string): boolean => {
+      if (!taken.has(u)) {
+        taken.add(u);
+        out.push(u);
+      }
+      return out.length >= max;
+    };
+    const group = this.groups.get(s.sid);
+    if (group?.tracks.length) {
+      // users of the other systems of the group, by their first use there; a use by s itself does
+      // not count, so a user that s uses first is ranked where the next system uses it
+      const { uses, bySid } = this.usesOf(group);
+      const own = bySid.get(s.sid);
+      let ownPending = own?.next !== undefined;
+      for (const e of uses) {
+        if (ownPending && own && (own.next as number) < e.pos) {
+          ownPending = false;
+          if (take(own.user)) return out;
+        }
+        if (e !== own && take(e.user)) return out;
+      }
+      if (ownPending && own && take(own.user)) return out;
+    }
+    for (const u of this.unused) if (take(u)) return out;
+    for (const u of this.declared) if (take(u)) return out;
+    return out;
   }
-  const unused = declared.filter((u) => !used.has(u));
-  return [...new Set([...sameTrack, ...unused, ...declared])];
+
+  /**
+   * The declared users the systems of a group use: each user once, at its first use (position in
+   * the group's systems), with the position of the next system that uses it.
+   */
+  private usesOf(group: TrackGroup): GroupUses {
+    let found = this.groupUses.get(group);
+    if (!found) {
+      const uses: UserUse[] = [];
+      const bySid = new Map<string, UserUse>();
+      const byUser = new Map<string, UserUse>();
+      group.systems.forEach((sid, pos) => {
+        const user = this.model.systemsById.get(sid)?.communicationUser;
+        if (user === undefined || !this.declaredSet.has(user)) return;
+        const e = byUser.get(user);
+        if (!e) {
+          const entry: UserUse = { sid, user, pos };
+          byUser.set(user, entry);
+          bySid.set(sid, entry);
+          uses.push(entry);
+        } else if (e.next === undefined && e.sid !== sid) e.next = pos;
+      });
+      found = { uses, bySid };
+      this.groupUses.set(group, found);
+    }
+    return found;
+  }
 }
 
 /** Drops fixes without edits and marks the first remaining one as the preferred fix. */

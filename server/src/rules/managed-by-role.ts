@@ -1,11 +1,14 @@
 import { DocEditor } from '../core/edits';
 import type { Role } from '../core/model';
-import { closest } from '../core/schema';
 import type { Fix } from '../core/types';
 import { preferFirstIf } from './landscape-shared';
+import { NearestIndex } from './nearest';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
+
+/** At most this many "set managedBy to X" fixes (and SIDs named in the message) per finding. */
+const MAX_CANDIDATES = 5;
 
 /** Product names of the roles a managing system can have. */
 const PRODUCT: Readonly<Record<Role, string>> = { abap: 'an ABAP system', solman: 'SAP Solution Manager', frun: 'Focused Run' };
@@ -55,20 +58,39 @@ export const rule: Rule = {
   check({ doc, model }) {
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
+    // the systems of each role and their "did you mean" index, once per check
+    const byRole = new Map<Role, { sids: string[]; index: NearestIndex }>();
+    const withRole = (role: Role): { sids: string[]; index: NearestIndex } => {
+      let found = byRole.get(role);
+      if (!found) {
+        const sids = model.systems.filter((o) => o.role === role).map((o) => o.sid);
+        found = { sids, index: new NearestIndex(sids) };
+        byRole.set(role, found);
+      }
+      return found;
+    };
     for (const s of model.systems) {
       if (s.role !== 'abap' || (s.connection !== 'solman' && s.connection !== 'frun') || s.managedBy === undefined) continue;
       const target = model.systemsById.get(s.managedBy);
       // an unknown SID is unknown-reference's; a target without a valid role is a schema error
       if (!target || target.role === undefined || target.role === s.connection) continue;
       const wanted: Role = s.connection;
-      const matching = model.systems.filter((o) => o.role === wanted).map((o) => o.sid);
-      const best = closest(s.managedBy, matching);
-      const ordered = best !== undefined ? [best, ...matching.filter((m) => m !== best)] : matching;
+      const { sids: matching, index } = withRole(wanted);
+      const best = index.closest(s.managedBy);
+      // the closest first, then file order; at most MAX_CANDIDATES
+      const ordered: string[] = best !== undefined ? [best] : [];
+      for (const m of matching) {
+        if (ordered.length >= MAX_CANDIDATES) break;
+        if (m !== best) ordered.push(m);
+      }
       const fixes: Fix[] = ordered.map((sid) => ({ title: `Set managedBy to ${sid}`, edits: editor.setValue(sysPath(s, 'managedBy'), sid) }));
       if (target.role === 'solman' || target.role === 'frun') {
         fixes.push({ title: `Set connection to ${target.role} (${s.sid} is managed by ${PRODUCT[target.role]} ${target.sid})`, edits: editor.setValue(sysPath(s, 'connection'), target.role) });
       }
-      const alternatives = matching.length ? `set it to ${ordered.join(' or ')}` : `add the ${PRODUCT[wanted]} system under systems and name it here`;
+      const more = matching.length - ordered.length;
+      const alternatives = matching.length
+        ? `set it to ${ordered.join(' or ')}${more > 0 ? ` (or one of ${more} more ${PRODUCT[wanted]} system${more > 1 ? 's' : ''})` : ''}`
+        : `add the ${PRODUCT[wanted]} system under systems and name it here`;
       out.push({
         message: `${s.sid} connects through ${PRODUCT[wanted]} (connection: ${wanted}) but managedBy ${target.sid} is ${PRODUCT[target.role]} (role: ${target.role}): ${alternatives}${target.role !== 'abap' ? `, or set connection to ${target.role}` : ''}`,
         range: fieldRange(doc, s, 'managedBy'),

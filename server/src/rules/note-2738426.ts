@@ -10,21 +10,55 @@ import { fieldRange } from './shared';
 
 const TL = TASK_LIST_OSS_COMM;
 
-/** Systems before `s` in one of its tracks that already have the note: where to transport it from. */
-function sources(doc: LandscapeDocument, model: LandscapeModel, s: SystemDef, note: number): RelatedInfo[] {
-  const out: RelatedInfo[] = [];
-  const seen = new Set<string>();
-  for (const [track, sids] of Object.entries(model.tracks)) {
-    const at = sids.indexOf(s.sid);
-    for (const sid of at > 0 ? sids.slice(0, at) : []) {
-      const src = model.systemsById.get(sid);
-      const idx = src?.notesIndex.get(note);
-      if (!src || idx === undefined || seen.has(sid)) continue;
-      seen.add(sid);
-      out.push({ message: `SAP Note ${note} is implemented in ${sid} (track ${track}): transport it from there`, range: doc.rangeFor(sysPath(src, 'notes', idx)) });
+/** At most this many earlier systems are named as related information of one finding. */
+const MAX_RELATED = 10;
+
+/**
+ * Where each system could get the note from, built once per check (linear in the track entries):
+ * per track, the systems that have the note, each at its first position; per SID, the tracks it is
+ * in with its first position there.
+ */
+class Sources {
+  private readonly holders = new Map<string, { sid: string; pos: number; idx: number }[]>();
+  private readonly memberships = new Map<string, { track: string; at: number }[]>();
+
+  constructor(private readonly doc: LandscapeDocument, private readonly model: LandscapeModel, private readonly note: number) {
+    for (const [track, sids] of Object.entries(model.tracks)) {
+      const seen = new Set<string>();
+      const list: { sid: string; pos: number; idx: number }[] = [];
+      sids.forEach((sid, pos) => {
+        if (seen.has(sid)) return;
+        seen.add(sid);
+        const idx = model.systemsById.get(sid)?.notesIndex.get(note);
+        if (idx !== undefined) list.push({ sid, pos, idx });
+        let m = this.memberships.get(sid);
+        if (!m) {
+          m = [];
+          this.memberships.set(sid, m);
+        }
+        m.push({ track, at: pos });
+      });
+      this.holders.set(track, list);
     }
   }
-  return out;
+
+  /** Systems before `s` in one of its tracks that already have the note: where to transport it from. */
+  for(s: SystemDef): RelatedInfo[] {
+    const out: RelatedInfo[] = [];
+    const seen = new Set<string>();
+    for (const { track, at } of this.memberships.get(s.sid) ?? []) {
+      if (at === 0) continue;
+      for (const h of this.holders.get(track) ?? []) {
+        if (h.pos >= at || out.length >= MAX_RELATED) break;
+        if (seen.has(h.sid)) continue;
+        seen.add(h.sid);
+        const src = this.model.systemsById.get(h.sid) as SystemDef;
+        out.push({ message: `SAP Note ${this.note} is implemented in ${h.sid} (track ${track}): transport it from there`, range: this.doc.rangeFor(sysPath(src, 'notes', h.idx)) });
+      }
+      if (out.length >= MAX_RELATED) break;
+    }
+    return out;
+  }
 }
 
 /**
@@ -72,9 +106,10 @@ export const rule: Rule = {
     if (note === undefined) return [];
     const out: RuleFinding[] = [];
     const ed = new DocEditor(ctx.doc);
+    let sources: Sources | undefined;
     for (const s of ctx.model.systems) {
       if (!isDirectAbap(s) || s.notesIndex.has(note)) continue;
-      const related = sources(ctx.doc, ctx.model, s, note);
+      const related = (sources ??= new Sources(ctx.doc, ctx.model, note)).for(s);
       out.push({
         message: `SAP Note ${note} not implemented: implement SAP Note ${note} (task list ${TL.name}) and transport it throughout the system landscape`,
         range: fieldRange(ctx.doc, s, 'notes'),

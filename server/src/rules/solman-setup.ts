@@ -1,10 +1,10 @@
 import { DocEditor } from '../core/edits';
 import type { LandscapeModel, SystemDef } from '../core/model';
-import { closest } from '../core/schema';
 import type { Fix } from '../core/types';
 import { COMMUNICATION_USER_NOTES, isSUserId, SOLMAN_SETUP_RFC_CONNECTIVITY } from '../knowledge';
 import type { SolmanSetupField } from '../knowledge';
-import { declaredUsers, isDeclaredUser, keyRange, preferFirstIf, rankedUsersFor, rawAt, sidKeyRange, trackGroups } from './landscape-shared';
+import { declaredUsers, isDeclaredUser, keyRange, MAX_USER_CANDIDATES, preferFirstIf, rawAt, sidKeyRange, trackGroups, UserRanking } from './landscape-shared';
+import { NearestIndex } from './nearest';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -25,10 +25,10 @@ const CORPORATE_KEY = CORPORATE.key ?? 'communicationUser';
 /** "enter … as "S-User for SAP Backend" … then Maintain Connections" (guide 5.1 procedure). */
 const PROCEDURE = `in ${STEP.path} enter a technical communication user as "${BACKEND.label}" (with its password) and a corporate S-user as "${CORPORATE.label}", then click ${STEP.action}`;
 
-/** Technical communication users worth proposing as backend user, best first. */
-function backendCandidates(model: LandscapeModel, s: SystemDef): string[] {
+/** Technical communication users worth proposing as backend user, best first (at most MAX_USER_CANDIDATES). */
+function backendCandidates(model: LandscapeModel, s: SystemDef, ranking: UserRanking): string[] {
   const own = ownUser(model, s);
-  return [...new Set([...(own !== undefined ? [own] : []), ...rankedUsersFor(model, s, trackGroups(model))])];
+  return [...new Set([...(own !== undefined ? [own] : []), ...ranking.for(s, MAX_USER_CANDIDATES)])].slice(0, MAX_USER_CANDIDATES);
 }
 
 /** The system's own communicationUser when it is a declared technical communication user. */
@@ -91,11 +91,15 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
     const declared = declaredUsers(model);
+    // built on first use, once per check: the ranking reads every system, the index every user
+    let ranking: UserRanking | undefined;
+    const ranked = (): UserRanking => (ranking ??= new UserRanking(model, trackGroups(model)));
+    let nearest: NearestIndex | undefined;
     for (const s of model.systems) {
       if (s.role !== 'solman') continue;
       const setupPath = sysPath(s, 'solmanSetup');
       if (!s.keys.has('solmanSetup')) {
-        const user = backendCandidates(model, s)[0];
+        const user = backendCandidates(model, s, ranked())[0];
         out.push({
           message: `SAP Solution Manager ${s.sid} has no solmanSetup: ${PROCEDURE}; record both users in solmanSetup`,
           range: sidKeyRange(doc, s),
@@ -129,7 +133,7 @@ export const rule: Rule = {
         : [];
 
       if (backendRaw === undefined) {
-        const candidates = backendCandidates(model, s);
+        const candidates = backendCandidates(model, s, ranked());
         out.push({
           message: `solmanSetup of ${s.sid} has no ${BACKEND_KEY} ("${BACKEND.label}"): ${PROCEDURE}; record the technical communication user in ${BACKEND_KEY}`,
           range: keyRange(doc, setupPath),
@@ -138,7 +142,7 @@ export const rule: Rule = {
           fixes: preferFirstIf(candidates[0] !== undefined && candidates[0] === ownUser(model, s), candidates.map((u) => ({ title: `Set ${BACKEND_KEY} to ${u}`, edits: editor.setValue(backendPath, u) }))),
         });
       } else if (backend !== undefined && !backendIsTechnical) {
-        const guess = closest(backend, declared);
+        const guess = (nearest ??= new NearestIndex(declared)).closest(backend);
         const fixes: Fix[] = [...swap];
         if (guess !== undefined) fixes.push({ title: `Set ${BACKEND_KEY} to ${guess} (did you mean it?)`, edits: editor.setValue(backendPath, guess) });
         const own = s.communicationUser;

@@ -12,6 +12,16 @@ import { backboneNoteApplies, fieldRange, listText } from './shared';
 
 const TASK_LIST_NOTE = TASK_LIST_OSS_COMM.note;
 
+/** At most this many earlier systems per finding: named in the message, as related information and in data.from. */
+const MAX_RELATED = 10;
+
+/** "A, B and C" in track order; beyond MAX_RELATED the nearest ones after "N earlier systems". */
+function namedInOrder(list: readonly SystemDef[]): string {
+  if (list.length <= MAX_RELATED) return listText(list.map((e) => e.sid));
+  const shown = list.slice(list.length - MAX_RELATED).map((e) => e.sid);
+  return listText([`${list.length - MAX_RELATED} earlier systems`, ...shown]);
+}
+
 function example(eprNotes: string): string {
   return [
     'landscape: Example',
@@ -61,40 +71,47 @@ export const rule: Rule = {
     const editor = new DocEditor(doc);
     const found = new Map<string, RuleFinding>();
     for (const [track, sids] of Object.entries(model.tracks)) {
-      const systems = sids.map((sid) => model.systemsById.get(sid));
-      systems.forEach((later, i) => {
-        if (!later || later.noteAssistant?.enabled === false) return;
-        // note -> earlier systems that have it, nearest first
-        const holders = new Map<number, SystemDef[]>();
-        for (let j = i - 1; j >= 0; j--) {
-          const earlier = systems[j];
-          if (!earlier || earlier.sid === later.sid) continue;
-          for (const note of earlier.notes) {
-            if (!isBackboneNote(note) || later.notesIndex.has(note)) continue;
-            holders.set(note, [...(holders.get(note) ?? []), earlier]);
+      // note -> the systems so far in the track that have it, in track order (once per occurrence
+      // in their notes): one pass over the track instead of looking back from every system
+      const holders = new Map<number, SystemDef[]>();
+      sids.forEach((sid) => {
+        const later = model.systemsById.get(sid);
+        if (!later) return;
+        if (later.noteAssistant?.enabled !== false) {
+          // a note of `later` itself is never missing in it, so no system is its own source
+          const lacking = [...holders.keys()].filter((note) => !later.notesIndex.has(note)).sort((a, b) => a - b);
+          for (const note of lacking) {
+            if (!backboneNoteApplies(note, later)) continue;
+            const list = holders.get(note) as SystemDef[];
+            // nearest first, at most MAX_RELATED of them
+            const from: SystemDef[] = [];
+            for (let j = list.length - 1; j >= 0 && from.length < MAX_RELATED; j--) from.push(list[j]);
+            const related: RelatedInfo[] = from.map((e) => ({
+              message: `${e.sid} has SAP Note ${note}: transport it from there (track ${track})`,
+              range: fieldRange(doc, e, 'notes', e.notesIndex.get(note) ?? 0),
+            }));
+            const key = `${later.sid}:${note}`;
+            const prior = found.get(key);
+            if (prior) {
+              const before = prior.related ?? [];
+              prior.related = before.length >= MAX_RELATED ? before : [...before, ...related.slice(0, MAX_RELATED - before.length)];
+              continue;
+            }
+            found.set(key, {
+              message: `${describeNote(note)} is implemented in ${namedInOrder(list)} (earlier in track ${track}) but not in ${later.sid}: import the transport from ${from[0].sid} into ${later.sid} and record the note — changes to Note Assistant and the backbone notes are transported throughout the landscape (guide 2.1.4, 4.3)`,
+              range: fieldRange(doc, later, 'notes'),
+              system: later.sid,
+              related,
+              data: { note, track, from: from.map((e) => e.sid) },
+              fixes: [{ title: `Add SAP Note ${note} to notes of ${later.sid}`, edits: editor.addToList(sysPath(later, 'notes'), [note]), isPreferred: true }],
+            });
           }
         }
-        for (const [note, from] of [...holders].sort((a, b) => a[0] - b[0])) {
-          if (!backboneNoteApplies(note, later)) continue;
-          const related: RelatedInfo[] = from.map((e) => ({
-            message: `${e.sid} has SAP Note ${note}: transport it from there (track ${track})`,
-            range: fieldRange(doc, e, 'notes', e.notesIndex.get(note) ?? 0),
-          }));
-          const key = `${later.sid}:${note}`;
-          const prior = found.get(key);
-          if (prior) {
-            prior.related = [...(prior.related ?? []), ...related];
-            continue;
-          }
-          const order = [...from].reverse().map((e) => e.sid);
-          found.set(key, {
-            message: `${describeNote(note)} is implemented in ${listText(order)} (earlier in track ${track}) but not in ${later.sid}: import the transport from ${from[0].sid} into ${later.sid} and record the note — changes to Note Assistant and the backbone notes are transported throughout the landscape (guide 2.1.4, 4.3)`,
-            range: fieldRange(doc, later, 'notes'),
-            system: later.sid,
-            related,
-            data: { note, track, from: from.map((e) => e.sid) },
-            fixes: [{ title: `Add SAP Note ${note} to notes of ${later.sid}`, edits: editor.addToList(sysPath(later, 'notes'), [note]), isPreferred: true }],
-          });
+        for (const note of later.notes) {
+          if (!isBackboneNote(note)) continue;
+          const list = holders.get(note);
+          if (list) list.push(later);
+          else holders.set(note, [later]);
         }
       });
     }

@@ -1,8 +1,8 @@
 import { DocEditor } from '../core/edits';
 import type { LandscapeModel, SystemDef } from '../core/model';
-import { closest } from '../core/schema';
 import type { Fix } from '../core/types';
 import { preferFirst, rawAt } from './landscape-shared';
+import { NearestIndex } from './nearest';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -10,18 +10,36 @@ import { fieldRange } from './shared';
 /** Product names of the roles a managing system can have. */
 const MANAGER_NAMES: Readonly<Record<string, string>> = { solman: 'SAP Solution Manager', frun: 'Focused Run' };
 
-/** SIDs of the systems with a role, in file order. */
-function sidsWithRole(model: LandscapeModel, role: string | undefined): string[] {
-  return model.systems.filter((o) => o.role === role).map((o) => o.sid);
+/** "Did you mean" indexes of the SIDs (all, and per role), built on first use, once per check. */
+class SidIndex {
+  private all: NearestIndex | undefined;
+  private readonly byRole = new Map<string | undefined, { sids: string[]; index: NearestIndex }>();
+
+  constructor(private readonly model: LandscapeModel) {}
+
+  closest(word: string, exclude?: (sid: string) => boolean): string | undefined {
+    return (this.all ??= new NearestIndex(this.model.systems.map((o) => o.sid))).closest(word, exclude);
+  }
+
+  /** SIDs of the systems with a role, in file order, with their index. */
+  withRole(role: string | undefined): { sids: string[]; index: NearestIndex } {
+    let found = this.byRole.get(role);
+    if (!found) {
+      const sids = this.model.systems.filter((o) => o.role === role).map((o) => o.sid);
+      found = { sids, index: new NearestIndex(sids) };
+      this.byRole.set(role, found);
+    }
+    return found;
+  }
 }
 
 /** Replacement SIDs for a managedBy value: the closest system of the right role, else the only one, else the closest SID. */
-function managerCandidates(model: LandscapeModel, s: SystemDef, value: string): string[] {
-  const matching = s.connection === 'solman' || s.connection === 'frun' ? sidsWithRole(model, s.connection) : [];
-  const guess = closest(value, matching);
+function managerCandidates(index: SidIndex, s: SystemDef, value: string): string[] {
+  const matching = s.connection === 'solman' || s.connection === 'frun' ? index.withRole(s.connection) : undefined;
+  const guess = matching?.index.closest(value);
   if (guess !== undefined) return [guess];
-  if (matching.length === 1) return matching;
-  const any = closest(value, model.systems.map((o) => o.sid));
+  if (matching?.sids.length === 1) return matching.sids;
+  const any = index.closest(value);
   return any !== undefined ? [any] : [];
 }
 
@@ -68,17 +86,21 @@ export const rule: Rule = {
   check({ doc, model }) {
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
-    const sids = model.systems.map((s) => s.sid);
+    const index = new SidIndex(model);
 
     const tracks = rawAt(doc, ['tracks']);
     if (tracks && typeof tracks === 'object' && !Array.isArray(tracks)) {
       for (const [name, list] of Object.entries(tracks as Record<string, unknown>)) {
         if (!Array.isArray(list)) continue;
+        let inTrack: Set<unknown> | undefined;
         list.forEach((sid: unknown, i: number) => {
           // non-strings are schema errors
           if (typeof sid !== 'string' || model.systemsById.has(sid)) return;
           const path = ['tracks', name, i];
-          const guess = closest(sid, sids.filter((x) => !list.includes(x)));
+          // the closest SID that is not in the track already
+          inTrack ??= new Set(list);
+          const members = inTrack;
+          const guess = index.closest(sid, (x) => members.has(x));
           const fixes: Fix[] = guess !== undefined ? [{ title: `Change ${sid} to ${guess}`, edits: new DocEditor(doc).setValue(path, guess) }] : [];
           out.push({
             message: `Track ${name} names ${sid}, which is not a system of this file${guess !== undefined ? `: did you mean ${guess}?` : ': add the system under systems or remove it from the track'} (the transport checks along the track skip it)`,
@@ -94,7 +116,7 @@ export const rule: Rule = {
     for (const s of model.systems) {
       const value = s.managedBy;
       if (value === undefined || model.systemsById.has(value)) continue;
-      const candidates = managerCandidates(model, s, value);
+      const candidates = managerCandidates(index, s, value);
       const wanted = s.connection ? MANAGER_NAMES[s.connection] : undefined;
       const advice = candidates.length
         ? `did you mean ${candidates[0]}?`
