@@ -17,13 +17,28 @@ import type { Mutation } from './arbitraries';
  * same text linted from scratch.
  */
 
-/** The syntax tree as plain data: kinds, ranges (start and end), values, styles. */
-function tree(n: unknown): unknown {
+/**
+ * Where a block collection's content ends: its range may or may not take in the comment lines
+ * after it (the YAML parser decides by the layout around it); the content end is what edits use.
+ */
+function contentEnd(text: string, end: number): number {
+  let e = end;
+  for (;;) {
+    while (e > 0 && /\s/.test(text[e - 1])) e--;
+    const lineStart = Math.max(text.lastIndexOf('\n', e - 1), text.lastIndexOf('\r', e - 1)) + 1;
+    if (e > 0 && /^\s*#/.test(text.slice(lineStart, e))) e = lineStart;
+    else return e;
+  }
+}
+
+/** The syntax tree as plain data: kinds, ranges (start and content end), values, styles. */
+function tree(n: unknown, text: string): unknown {
   if (n === null || n === undefined) return null;
   const node = n as YamlNode;
   const r = node.range ? [node.range[0], node.range[1]] : null;
-  if (isMap(node)) return { map: r, flow: Boolean(node.flow), items: (node.items as Pair[]).map((p) => [tree(p.key), tree(p.value)]) };
-  if (isSeq(node)) return { seq: r, flow: Boolean(node.flow), items: node.items.map(tree) };
+  const block = r && (isMap(node) || isSeq(node)) && !node.flow ? [r[0], contentEnd(text, r[1])] : r;
+  if (isMap(node)) return { map: block, flow: Boolean(node.flow), items: (node.items as Pair[]).map((p) => [tree(p.key, text), tree(p.value, text)]) };
+  if (isSeq(node)) return { seq: block, flow: Boolean(node.flow), items: node.items.map((i) => tree(i, text)) };
   if (isScalar(node)) return { scalar: r, value: node.value, type: node.type };
   return { other: r };
 }
@@ -33,7 +48,7 @@ const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x ?? null));
 function assertSame(inc: LintResult, full: LintResult, step: string): void {
   assert.deepStrictEqual(plain(inc.doc.value), plain(full.doc.value), `value after ${step}`);
   assert.deepStrictEqual(plain(inc.doc.parseFindings), plain(full.doc.parseFindings), `parse findings after ${step}`);
-  if (full.doc.yaml && inc.doc.yaml) assert.deepStrictEqual(tree(inc.doc.yaml.contents), tree(full.doc.yaml.contents), `tree after ${step}`);
+  if (full.doc.yaml && inc.doc.yaml) assert.deepStrictEqual(tree(inc.doc.yaml.contents, inc.doc.text), tree(full.doc.yaml.contents, full.doc.text), `tree after ${step}`);
   assert.deepStrictEqual(plain(inc.rawRuleFindings), plain(full.rawRuleFindings), `rule findings after ${step}`);
   assert.deepStrictEqual(plain(inc.findings), plain(full.findings), `findings after ${step}`);
 }

@@ -316,11 +316,14 @@ export class IncrementalParser {
         }
         lineStarts.push(span.start);
       }
-      // the map runs from its first key to where the last entry's own map ends, as in a full parse
-      const firstRange = firstRoot!.range!;
-      const lastRange = lastRoot!.range!;
-      map.range = [firstRange[0], lastRange[1], lastRange[2]];
-      if (root.range) root.range = [root.range[0], Math.max(root.range[1], lastRange[1]), Math.max(root.range[2], lastRange[2])];
+      // as the YAML parser ranges a block map: from its first key; its value ends where its last
+      // value's node ends, the node itself after the comments up to the next content
+      const lastPair = lastRoot!.items[0] as Pair;
+      const lastNode = ((lastPair.value as YamlNode | null) ?? (lastPair.key as YamlNode)).range!;
+      const bodyEnd = spans[spans.length - 1].end;
+      map.range = [firstRoot!.range![0], lastNode[2], bodyEnd];
+      if (root.range && root.items[root.items.length - 1] === pair) root.range = [root.range[0], bodyEnd, Math.max(root.range[2], bodyEnd)];
+      else if (root.range) root.range = [root.range[0], root.range[1], Math.max(root.range[2], bodyEnd)];
       pair.value = map;
       Object.defineProperty(value, key, { value: obj, enumerable: true, writable: true, configurable: true });
       this.blockLines.set(key, lines);
