@@ -52,6 +52,21 @@ describe('robustness reproductions (engine)', () => {
       assert.match(r.findings.find((x) => x.data?.keyword === 'key-type')!.message, /not a list/);
     });
 
+    it('a list of maps with toString/valueOf keys does not crash schema validation (uniqueItems)', () => {
+      for (const k of ['toString', 'valueOf', 'constructor']) {
+        const r = lint(`landscape: T\ntracks:\n  ERP: [{${k}: 1}, {${k}: 2}]\nsystems: {}\n`);
+        const f = r.findings.filter((x) => x.ruleId === 'schema');
+        assert.equal(f.length, 2, k);
+        assert.match(f[0].message, /found a map/);
+      }
+    });
+
+    it('a lone CR ends a line for the parser as for the positions', () => {
+      const r = lint('landscape: T\rsystems:\r  A1B: {role: abap}\r');
+      assert.deepEqual((r.doc.value as { systems: object }).systems, { A1B: { role: 'abap' } });
+      assert.ok(r.findings.some((f) => f.ruleId === 'schema' && f.range.start.line === 2 && /connection/.test(f.message)));
+    });
+
     it('__proto__ keys are reported where they stand (a system, a key of a system, a component)', () => {
       const text = 'landscape: x\nsystems:\n  __proto__:\n    role: abap\n  EDV:\n    role: abap\n    connection: none\n    basis: 750 SP10\n    __proto__: 1\n    components:\n      __proto__: 740 SP10\n';
       const r = lint(text);

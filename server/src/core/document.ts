@@ -83,7 +83,7 @@ export class LandscapeDocument {
     }
     // thousands of nested brackets would overflow the YAML parser's own recursion: look first
     const flowTooDeep = flowDeeperThan(text, MAX_DEPTH);
-    const parsed = flowTooDeep === undefined ? parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: false }) : undefined;
+    const parsed = flowTooDeep === undefined ? parseDocument(yamlText(text), { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: false }) : undefined;
     const tooDeep = flowTooDeep ?? deeperThan(parsed!.contents as YamlNode | null, MAX_DEPTH);
     if (tooDeep !== undefined || !parsed) {
       // a landscape is a few levels deep; thousands of nested brackets are an attack or an
@@ -440,6 +440,14 @@ function resolveAliases(doc: Document.Parsed): Map<Alias, YamlNode | undefined> 
     },
   });
   return targets;
+}
+
+/**
+ * The text as the YAML parser reads it: a lone CR ends a line (YAML 1.2 and the editors say so,
+ * the parser would read it as text); replaced by LF, so every offset stays the same.
+ */
+function yamlText(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** Nesting limit of maps and lists. */

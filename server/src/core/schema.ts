@@ -133,6 +133,42 @@ function lastKey(path: NodePath): string | undefined {
   return undefined;
 }
 
+/** Keys the validator's deep equality (uniqueItems) calls as methods: a map with them as keys must not reach it. */
+const METHOD_KEYS = new Set(['toString', 'valueOf', 'constructor']);
+const MARK = '\u0000';
+
+function withoutMethodKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutMethodKeys);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    Object.defineProperty(out, METHOD_KEYS.has(k) ? MARK + k : k, { value: withoutMethodKeys((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+const unmark = (s: string): string => s.split(MARK).join('');
+
+/**
+ * The schema errors of a value. A list of maps with a key such as `toString` makes the
+ * validator's equality check call it: then the value is validated with those keys renamed, and
+ * the errors are given back with the names as written.
+ */
+function validationErrors(value: unknown): ErrorObject[] {
+  const validate = schemaValidator();
+  try {
+    return validate(value) ? [] : [...(validate.errors ?? [])];
+  } catch {
+    if (validate(withoutMethodKeys(value))) return [];
+    return (validate.errors ?? []).map((e) => ({
+      ...e,
+      instancePath: unmark(e.instancePath),
+      params: Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, typeof v === 'string' ? unmark(v) : v])),
+      ...((e as ErrorObject & { propertyName?: string }).propertyName !== undefined ? { propertyName: unmark((e as ErrorObject & { propertyName: string }).propertyName) } : {}),
+    }));
+  }
+}
+
 /** Validates the document's value against the schema; findings sit on the most specific node. */
 export function validateSchema(doc: LandscapeDocument): Finding[] {
   if (doc.value === undefined || doc.yaml === undefined) return [];
@@ -148,11 +184,10 @@ export function validateSchema(doc: LandscapeDocument): Finding[] {
         }]
       : [];
   }
-  const validate = schemaValidator();
-  if (validate(doc.value)) return [];
+  const errors = validationErrors(doc.value);
+  if (!errors.length) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const errors = validate.errors ?? [];
   const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const err of errors) {
     if (err.keyword !== 'type' && err.keyword !== 'required' && err.keyword !== 'additionalProperties' && typeErrorAt.has(err.instancePath)) continue;
