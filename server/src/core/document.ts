@@ -11,6 +11,8 @@ export interface AssembledParts {
   yaml: Document.Parsed;
   value: unknown;
   parseFindings: Finding[];
+  /** Line start offsets of the text (0 first). */
+  lineStarts?: number[];
 }
 
 /** File format of a landscape file, decided by its name. */
@@ -58,7 +60,7 @@ export class LandscapeDocument {
   readonly parseFindings: Finding[] = [];
 
   constructor(readonly uri: string, readonly text: string, options: ParseOptions = {}, prebuilt?: AssembledParts) {
-    this.lines = new LineIndex(text);
+    this.lines = new LineIndex(text, prebuilt?.lineStarts);
     this.format = options.format ?? formatOf(uri);
     if (prebuilt) {
       // assembled from separately parsed blocks (core/incremental.ts): equal to a full parse

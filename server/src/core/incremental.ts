@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, visit, YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, YAMLMap } from 'yaml';
 import type { Node as YamlNode, Pair, Scalar } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { keyTextAt, LandscapeDocument } from './document';
@@ -25,15 +25,20 @@ const TOP_KEY = /^([A-Za-z_$][\w$-]*)[ \t]*:(?:[ \t]|$)/;
 /** The first character of an entry line that is a plain or quoted key (not a list, flow or property). */
 const ENTRY_START = /^[A-Za-z0-9_$"'./(]/;
 
-interface LineInfo {
-  start: number;
-  /** End of the line's content (before its line break). */
-  end: number;
-  /** Start of the next line (or the end of the text). */
-  next: number;
-  indent: number;
-  kind: 'blank' | 'comment' | 'content';
+/** The lines of a text, as parallel arrays (no object per line: files have 100,000s of lines). */
+interface Lines {
+  count: number;
+  /** Start offsets (for the LineIndex of the whole file, too). */
+  starts: number[];
+  /** End of each line's content (before its line break). */
+  ends: Int32Array;
+  indents: Int32Array;
+  /** 0 blank, 1 comment, 2 content. */
+  kinds: Uint8Array;
 }
+
+const BLANK = 0;
+const CONTENT = 2;
 
 /** One entry of a split key: a run of whole lines, from its key line to the next entry. */
 interface BlockSpan {
@@ -62,36 +67,44 @@ interface Segment {
   line: number;
 }
 
-function scanLines(text: string): LineInfo[] | undefined {
-  const lines: LineInfo[] = [];
-  const re = /\r\n|\r|\n/g;
-  let start = 0;
-  for (;;) {
-    const m = re.exec(text);
-    const end = m ? m.index : text.length;
-    const next = m ? m.index + m[0].length : text.length;
+function scanLines(text: string): Lines | undefined {
+  const starts: number[] = [0];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  const count = starts.length;
+  const ends = new Int32Array(count);
+  const indents = new Int32Array(count);
+  const kinds = new Uint8Array(count);
+  for (let l = 0; l < count; l++) {
+    const start = starts[l];
+    let end = l + 1 < count ? starts[l + 1] - 1 : n;
+    if (l + 1 < count && end > start && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
+    ends[l] = end;
     let i = start;
     while (i < end && text.charCodeAt(i) === 32) i++;
     // a tab before the content: YAML forbids it as indentation; the full parser reports it
     if (i < end && text.charCodeAt(i) === 9) return undefined;
-    const kind = i === end ? 'blank' : text.charCodeAt(i) === 35 /* # */ ? 'comment' : 'content';
-    lines.push({ start, end, next, indent: i - start, kind });
-    if (!m) break;
-    start = next;
+    indents[l] = i - start;
+    kinds[l] = i === end ? BLANK : text.charCodeAt(i) === 35 /* # */ ? 1 : CONTENT;
   }
-  return lines;
+  return { count, starts, ends, indents, kinds };
 }
 
 /** Splits a file into header lines and entry blocks; undefined when it must be parsed whole. */
-export function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segments: Segment[]; header: string } | undefined {
+export function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segments: Segment[]; header: string; starts: number[] } | undefined {
   const lines = scanLines(text);
   if (!lines) return undefined;
+  const { count, starts, ends, indents, kinds } = lines;
+  const next = (l: number): number => (l + 1 < count ? starts[l + 1] : text.length);
   const blocks = new Map<string, BlockSpan[]>();
-  const inBlock = new Uint8Array(lines.length);
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l];
-    if (line.kind !== 'content' || line.indent > 0) continue;
-    const lineText = text.slice(line.start, line.end);
+  const inBlock = new Uint8Array(count);
+  for (let l = 0; l < count; l++) {
+    if (kinds[l] !== CONTENT || indents[l] > 0) continue;
+    const lineText = text.slice(starts[l], ends[l]);
     const m = TOP_KEY.exec(lineText);
     if (!m) return undefined; // `---`, `%YAML`, `- x`, `{…}`, a quoted or complex key: parse whole
     const key = m[1];
@@ -100,25 +113,24 @@ export function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segm
     if (blocks.has(key)) return undefined; // written twice: the full parser reports it
     // the key's body: the lines up to the next top-level content line
     let end = l + 1;
-    while (end < lines.length && !(lines[end].kind === 'content' && lines[end].indent === 0)) end++;
+    while (end < count && !(kinds[end] === CONTENT && indents[end] === 0)) end++;
     let first = l + 1;
-    while (first < end && lines[first].kind !== 'content') first++;
+    while (first < end && kinds[first] !== CONTENT) first++;
     if (first === end) continue; // nothing but comments: the header keeps it
-    const childIndent = lines[first].indent;
+    const childIndent = indents[first];
     const spans: BlockSpan[] = [];
     for (let k = first; k < end; k++) {
-      const c = lines[k];
-      if (c.kind !== 'content') continue;
-      if (c.indent < childIndent) return undefined;
-      if (c.indent > childIndent) continue;
-      if (!ENTRY_START.test(text.charAt(c.start + c.indent))) return undefined;
-      spans.push({ key, start: c.start, end: 0, startLine: k, endLine: k });
+      if (kinds[k] !== CONTENT) continue;
+      if (indents[k] < childIndent) return undefined;
+      if (indents[k] > childIndent) continue;
+      if (!ENTRY_START.test(text.charAt(starts[k] + indents[k]))) return undefined;
+      spans.push({ key, start: starts[k], end: 0, startLine: k, endLine: k });
     }
     // each entry runs to the next one; the last to the end of the body (comment lines included)
     for (let i = 0; i < spans.length; i++) {
       const endLine = i + 1 < spans.length ? spans[i + 1].startLine - 1 : end - 1;
       spans[i].endLine = endLine;
-      spans[i].end = lines[endLine].next;
+      spans[i].end = next(endLine);
       for (let k = spans[i].startLine; k <= endLine; k++) inBlock[k] = 1;
     }
     blocks.set(key, spans);
@@ -128,30 +140,41 @@ export function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segm
   const segments: Segment[] = [];
   let header = '';
   let headerLine = 0;
-  for (let l = 0; l < lines.length;) {
+  for (let l = 0; l < count;) {
     if (inBlock[l]) {
       l++;
       continue;
     }
     let k = l;
-    while (k < lines.length && !inBlock[k]) k++;
-    const start = lines[l].start;
-    const length = lines[k - 1].next - start;
+    while (k < count && !inBlock[k]) k++;
+    const start = starts[l];
+    const length = next(k - 1) - start;
     segments.push({ headerStart: header.length, start, length, headerLine, line: l });
     header += text.slice(start, start + length);
     headerLine += k - l;
     l = k;
   }
-  return { blocks, segments, header };
+  return { blocks, segments, header, starts };
 }
 
+/** Moves every range of a tree through a map of offsets, in place (no allocation per node). */
 function shiftNodes(root: unknown, map: (offset: number) => number): void {
-  visit(root as YamlNode, {
-    Node(_key, node) {
-      const r = node.range;
-      if (r) node.range = [map(r[0]), map(r[1]), map(r[2])];
-    },
-  });
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as (YamlNode & { items?: unknown[]; key?: unknown; value?: unknown }) | null | undefined;
+    if (!node || typeof node !== 'object') continue;
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    const r = node.range;
+    if (r) {
+      r[0] = map(r[0]);
+      r[1] = map(r[1]);
+      r[2] = map(r[2]);
+    }
+    if (isMap(node) || isSeq(node)) for (const item of node.items as unknown[]) stack.push(item);
+  }
 }
 
 function shiftRange(r: Range, lines: number): Range {
@@ -335,7 +358,7 @@ export class IncrementalParser {
       else if (kept.length !== pool.length) this.entries.set(t, kept);
     }
     this.lastSignature = signature.join('\u0000');
-    const doc = new LandscapeDocument(uri, text, options, { yaml: header.yaml!, value, parseFindings: [] });
+    const doc = new LandscapeDocument(uri, text, options, { yaml: header.yaml!, value, parseFindings: [], lineStarts: layout.starts });
     // duplicate-key findings were made with offsets (line -1): now the file's line index exists
     for (const f of parseFindings) {
       doc.parseFindings.push(f.range.start.line === -1 ? { ...f, range: doc.lines.range(f.range.start.character, f.range.end.character) } : f);

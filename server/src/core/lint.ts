@@ -159,8 +159,18 @@ function withinLines(f: Finding, from: number, to: number): boolean {
   return ok(f.range) && (f.related ?? []).every((rel) => !rel.uri && ok(rel.range)) && (f.fixes ?? []).every((fix) => fix.edits.every((e) => ok(e.range)));
 }
 
+/** Rule ids in the order findings at one position are listed (localeCompare, computed once). */
+const RULE_RANK = new Map([...KNOWN_IDS].sort((a, b) => a.localeCompare(b)).map((id, i) => [id, i]));
+
+function byRule(a: string, b: string): number {
+  if (a === b) return 0;
+  const ra = RULE_RANK.get(a);
+  const rb = RULE_RANK.get(b);
+  return ra !== undefined && rb !== undefined ? ra - rb : a.localeCompare(b);
+}
+
 function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || byRule(a.ruleId, b.ruleId);
 }
 
 /** Runs a rule, turning an exception into a finding instead of losing the whole run. */

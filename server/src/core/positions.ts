@@ -4,7 +4,12 @@ import type { Position, Range } from 'vscode-languageserver-types';
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  /** @param starts the line start offsets when the caller has them already (0 first, ascending) */
+  constructor(private readonly text: string, starts?: number[]) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10 /* \n */) this.starts.push(i + 1);
