@@ -22,7 +22,7 @@ import { findFiles, isLandscapeFile, readLandscapeFileContent, withSizeOnDisk } 
 import type { LandscapeFileContent } from './core/files';
 import { DEFAULT_FILE_PATTERNS } from './core/glob';
 import type { LintResult } from './core/lint';
-import { lintText } from './core/lint';
+import { IncrementalLint, lintText } from './core/lint';
 import type { Finding } from './core/types';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './core/diagnostics';
 import { codeActions } from './features/codeActions';
@@ -200,6 +200,9 @@ function isOurs(uri: string): boolean {
   return file !== undefined && isLandscapeFile(file, folderOf(file), settings.files);
 }
 
+/** The incremental lint state of each open document (dropped when it closes). */
+const incrementalStates = new Map<string, IncrementalLint>();
+
 /**
  * Lints a text (synchronous CPU work) and keeps the result as the file's one entry. The previous
  * entry is dropped first, so two results of one file never live at the same time.
@@ -210,7 +213,13 @@ function runLint(uri: string, text: string, version: number | undefined): LintEn
   const started = Date.now();
   let result: LintResult | undefined;
   try {
-    result = lintText(uri, text, { config: configFor(uri), format: formatOfOpen(uri) });
+    // an open document keeps its incremental state: an edit re-checks only what it changed
+    let incremental = version !== undefined && documents.get(uri) ? incrementalStates.get(uri) : undefined;
+    if (!incremental && version !== undefined && documents.get(uri)) {
+      incremental = new IncrementalLint();
+      incrementalStates.set(uri, incremental);
+    }
+    result = lintText(uri, text, { config: configFor(uri), format: formatOfOpen(uri), incremental });
   } catch (e) {
     log(`internal error while checking ${uri}: ${errorText(e)}`);
   }
@@ -574,6 +583,7 @@ documents.onDidClose((e) => {
   timers.delete(uri);
   const linted = results.get(key)?.uri === uri;
   if (linted) results.delete(key);
+  incrementalStates.delete(uri);
   if (!linted && !published.has(uri)) return; // never checked (not a landscape document, or closed at once)
   published.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });

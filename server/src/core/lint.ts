@@ -92,7 +92,7 @@ export class IncrementalLint {
         this.cache.set(raw, entry);
       } else if (entry.startLine !== at.startLine) {
         const delta = at.startLine - entry.startLine;
-        for (const found of entry.byRule.values()) for (const f of found) shiftFinding(f, delta);
+        for (const [id, found] of entry.byRule) entry.byRule.set(id, found.map((f) => shiftFinding(f, delta)));
         entry.startLine = at.startLine;
       }
       entries.set(s, entry);
@@ -137,20 +137,22 @@ export class IncrementalLint {
   }
 }
 
-function shiftPos(p: { line: number }, delta: number): void {
-  p.line += delta;
+type AnyRange = Finding['range'];
+
+function shiftRange(r: AnyRange, delta: number): AnyRange {
+  return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
 }
 
-function shiftFinding(f: Finding, delta: number): void {
-  const seen = new Set<object>();
-  const shift = (r: { start: { line: number }; end: { line: number } }): void => {
-    // ranges may be shared between a finding, its related information and its fixes
-    if (!seen.has(r.start)) { seen.add(r.start); shiftPos(r.start, delta); }
-    if (!seen.has(r.end)) { seen.add(r.end); shiftPos(r.end, delta); }
-  };
-  shift(f.range);
-  for (const rel of f.related ?? []) if (!rel.uri) shift(rel.range);
-  for (const fix of f.fixes ?? []) for (const e of fix.edits) shift(e.range);
+/**
+ * A cached finding moved by whole lines, as a new object: results already handed out (published
+ * diagnostics still being written, a code action of the previous version) never change under
+ * their holder.
+ */
+function shiftFinding(f: Finding, delta: number): Finding {
+  const moved: Finding = { ...f, range: shiftRange(f.range, delta) };
+  if (f.related) moved.related = f.related.map((rel) => (rel.uri ? rel : { ...rel, range: shiftRange(rel.range, delta) }));
+  if (f.fixes) moved.fixes = f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, delta) })) }));
+  return moved;
 }
 
 function withinLines(f: Finding, from: number, to: number): boolean {
