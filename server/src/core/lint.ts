@@ -10,7 +10,8 @@ import { indentUnitOf } from './edits';
 import { IncrementalParser } from './incremental';
 import type { LandscapeModel, SystemDef } from './model';
 import { readLandscape } from './model';
-import { validateSchema } from './schema';
+import type { ErrorObject } from 'ajv';
+import { validateSchema, validationErrors } from './schema';
 import { applySuppressions, readSuppressions } from './suppress';
 import type { Finding } from './types';
 
@@ -64,6 +65,53 @@ export class IncrementalLint {
   private signature = '';
   /** Per-system rule runs of the last lint (systems × rules computed, not reused), for tests and logs. */
   lastComputed = 0;
+  /** Schema errors of each system's value (they depend on nothing else). */
+  private schemaCache = new WeakMap<object, ErrorObject[]>();
+
+  /**
+   * The schema errors of a document value, in the order a full validation gives them: the
+   * landscape without the systems is validated each time (a few keys), each system only when its
+   * value is new; a system's errors are its own (they depend on nothing else in the file).
+   */
+  schemaErrors(value: unknown): ErrorObject[] {
+    const systems = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).systems : undefined;
+    if (this.parser.lastMode !== 'blocks' || !systems || typeof systems !== 'object' || Array.isArray(systems)) return validationErrors(value);
+    const sids = Object.keys(systems);
+    const raw = (sid: string): unknown => (systems as Record<string, unknown>)[sid];
+    const dirty = sids.filter((sid) => { const v = raw(sid); return !v || typeof v !== 'object' || !this.schemaCache.has(v); });
+    const subset: Record<string, unknown> = {};
+    for (const sid of dirty) Object.defineProperty(subset, sid, { value: raw(sid), enumerable: true, writable: true, configurable: true });
+    const shell: Record<string, unknown> = {};
+    for (const k of Object.keys(value as object)) Object.defineProperty(shell, k, { value: k === 'systems' ? subset : (value as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
+    const errors = validationErrors(shell);
+    const bySystem = new Map<string, ErrorObject[]>(dirty.map((sid) => [sid, []]));
+    const rest: ErrorObject[] = [];
+    const prefixes = new Map(dirty.map((sid) => [`/systems/${sid.replace(/~/g, '~0').replace(/\//g, '~1')}`, sid]));
+    for (const e of errors) {
+      const named = e.instancePath === '/systems' ? (e as ErrorObject & { propertyName?: string }).propertyName : undefined;
+      const segs = e.instancePath.split('/');
+      const sid = named !== undefined && bySystem.has(named) ? named : segs.length >= 3 && segs[1] === 'systems' ? prefixes.get(`/systems/${segs[2]}`) : undefined;
+      if (sid !== undefined) bySystem.get(sid)!.push(e);
+      else rest.push(e);
+    }
+    for (const sid of dirty) {
+      const v = raw(sid);
+      if (v && typeof v === 'object') this.schemaCache.set(v, bySystem.get(sid)!);
+    }
+    // a full validation reports the landscape's keys in file order and each system's errors where its key is
+    const out: ErrorObject[] = [];
+    const systemErrors = sids.flatMap((sid) => { const v = raw(sid); return (v && typeof v === 'object' ? this.schemaCache.get(v) : bySystem.get(sid)) ?? []; });
+    let placed = false;
+    for (const e of rest) {
+      if (!placed && systemsAfter(e.instancePath, value as object)) {
+        out.push(...systemErrors);
+        placed = true;
+      }
+      out.push(e);
+    }
+    if (!placed) out.push(...systemErrors);
+    return out;
+  }
 
   /** The findings of the domain rules, in the order a full run makes them. */
   runRules(rules: readonly Rule[], doc: LandscapeDocument, model: LandscapeModel): Finding[] {
@@ -137,6 +185,14 @@ export class IncrementalLint {
   }
 }
 
+/** True when an error at this path comes after the systems in a full validation (a later top-level key). */
+function systemsAfter(instancePath: string, value: object): boolean {
+  const top = instancePath.split('/')[1];
+  if (top === undefined || top === '' || top === 'systems') return false;
+  const keys = Object.keys(value);
+  return keys.indexOf(top.replace(/~1/g, '/').replace(/~0/g, '~')) > keys.indexOf('systems');
+}
+
 type AnyRange = Finding['range'];
 
 function shiftRange(r: AnyRange, delta: number): AnyRange {
@@ -200,7 +256,7 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   const raw: Finding[] = [...doc.parseFindings];
   let rawRuleFindings: Finding[] = [];
   if (doc.value !== undefined) {
-    raw.push(...validateSchema(doc));
+    raw.push(...(inc ? validateSchema(doc, (v) => inc.schemaErrors(v)) : validateSchema(doc)));
     if (doc.value !== null) {
       if (inc) rawRuleFindings = inc.runRules(options.rules ?? RULES, doc, model);
       else for (const rule of options.rules ?? RULES) rawRuleFindings.push(...runRule(rule, doc, model));

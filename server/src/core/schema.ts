@@ -154,7 +154,7 @@ const unmark = (s: string): string => s.split(MARK).join('');
  * validator's equality check call it: then the value is validated with those keys renamed, and
  * the errors are given back with the names as written.
  */
-function validationErrors(value: unknown): ErrorObject[] {
+export function validationErrors(value: unknown): ErrorObject[] {
   const validate = schemaValidator();
   try {
     return validate(value) ? [] : [...(validate.errors ?? [])];
@@ -170,7 +170,7 @@ function validationErrors(value: unknown): ErrorObject[] {
 }
 
 /** Validates the document's value against the schema; findings sit on the most specific node. */
-export function validateSchema(doc: LandscapeDocument): Finding[] {
+export function validateSchema(doc: LandscapeDocument, errorsOf: (value: unknown) => ErrorObject[] = validationErrors): Finding[] {
   if (doc.value === undefined || doc.yaml === undefined) return [];
   if (doc.value === null) {
     return doc.yaml.errors.length === 0
@@ -184,7 +184,7 @@ export function validateSchema(doc: LandscapeDocument): Finding[] {
         }]
       : [];
   }
-  const errors = validationErrors(doc.value);
+  const errors = errorsOf(doc.value);
   if (!errors.length) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
