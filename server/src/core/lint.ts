@@ -281,5 +281,26 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
       if (severity) final.push({ ...f, severity });
     }
   }
-  return { doc, model, findings: final.sort(byPosition), rawRuleFindings };
+  return { doc, model, findings: sortedFindings(final), rawRuleFindings };
+}
+
+const ENGINE_IDS: ReadonlySet<string> = new Set(ENGINE_RULES.map((r) => r.id));
+
+/**
+ * The findings by position. The domain rules' findings are in order already (sorted before the
+ * settings and suppressions, which keep the order): only the engine's few are sorted, then merged
+ * in — the same order as sorting everything, as a finding of the engine never ties with a rule's
+ * (different rule ids), for a fraction of the cost on files with 10,000s of findings.
+ */
+function sortedFindings(all: Finding[]): Finding[] {
+  const engine = all.filter((f) => ENGINE_IDS.has(f.ruleId)).sort(byPosition);
+  if (!engine.length) return all;
+  const rules = all.filter((f) => !ENGINE_IDS.has(f.ruleId));
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < engine.length && j < rules.length) out.push(byPosition(engine[i], rules[j]) <= 0 ? engine[i++] : rules[j++]);
+  while (i < engine.length) out.push(engine[i++]);
+  while (j < rules.length) out.push(rules[j++]);
+  return out;
 }
