@@ -14,7 +14,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { CancellationToken, CompletionList, Connection, Diagnostic, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
+import type { CancellationToken, CodeAction, CompletionList, Connection, Diagnostic, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintConfig } from './core/config';
 import { ConfigError, CONFIG_FILE_NAME, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
@@ -25,13 +25,13 @@ import type { LintResult } from './core/lint';
 import { IncrementalLint, lintText } from './core/lint';
 import type { Finding } from './core/types';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './core/diagnostics';
-import { codeActions } from './features/codeActions';
+import { codeActions, fixAllDataOf, resolveFixAll } from './features/codeActions';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import type { LandscapeLintSettings } from './protocol';
 import { ChecklistCommands, ChecklistRequest, DEFAULT_SETTINGS, ReportRequest, SETTINGS_SECTION, TOO_MANY_PROBLEMS_CODE, VALIDATION_DELAY_MS } from './protocol';
-import type { ChecklistParams, ReportParams } from './protocol';
+import type { ChecklistParams, LandscapeChecklist, ReportParams } from './protocol';
 import { buildChecklist } from './features/checklist';
 import { checklistForRequest, reportForRequest } from './features/checklistHandlers';
 import { VERSION } from './version';
@@ -65,6 +65,11 @@ let hasConfigurationCapability = false;
 let hasWatchedFilesDynamic = false;
 let hasWorkspaceFolderEvents = false;
 let settings: LandscapeLintSettings = DEFAULT_SETTINGS;
+/**
+ * The client resolves code actions (`codeAction/resolve` of the edit, with `data` kept): fix-all
+ * actions are then offered without their edit, which is computed when one is chosen.
+ */
+let lazyFixAll = false;
 
 /**
  * A lint result with the document version it was computed for (undefined: read from disk) and
@@ -75,6 +80,8 @@ interface LintEntry {
   version: number | undefined;
   generation: number;
   result: LintResult | undefined;
+  /** The readiness checklist of the result, built on first request (see checklistOf). */
+  checklist?: LandscapeChecklist;
 }
 
 /**
@@ -88,6 +95,8 @@ const results = new Map<string, LintEntry>();
 let generation = 0;
 /** Lint runs so far (each one logs one line "… N diagnostics in M ms", the trace tests count). */
 let lintRuns = 0;
+/** Checklists built so far (each one logs one line "… checklist of N systems in M ms (checklist #K)"). */
+let checklistRuns = 0;
 /** What was last published per URI: never publish an older version, nor the same one twice. */
 const published = new Map<string, { version: number | undefined; generation: number; max: number }>();
 /** Pending debounce timers per open document, with the version they were set for. */
@@ -240,6 +249,21 @@ function memo(uri: string, version: number | undefined): LintEntry | undefined {
 function resultOf(doc: TextDocument): LintEntry | undefined {
   if (!isOurs(doc.uri)) return undefined;
   return memo(doc.uri, doc.version) ?? runLint(doc.uri, doc.getText(), doc.version);
+}
+
+/**
+ * The readiness checklist of a result: built at most once per lint result (so once per version
+ * of a document, and per settings generation), on the first request that needs it — code lens,
+ * checklist, report — and kept with the result until the next lint replaces it.
+ */
+function checklistOf(entry: LintEntry & { result: LintResult }): LandscapeChecklist {
+  if (!entry.checklist) {
+    const started = Date.now();
+    entry.checklist = buildChecklist(entry.result, entry.version);
+    checklistRuns++;
+    log(`${path.basename(entry.uri)} v${entry.version ?? 'disk'}: checklist of ${entry.checklist.systems.length} systems in ${Date.now() - started} ms (checklist #${checklistRuns})`);
+  }
+  return entry.checklist;
 }
 
 const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -493,12 +517,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = Boolean(caps.workspace?.configuration);
   hasWatchedFilesDynamic = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   hasWorkspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
+  const resolveSupport = caps.textDocument?.codeAction?.resolveSupport?.properties;
+  lazyFixAll = Array.isArray(resolveSupport) && resolveSupport.includes('edit') && caps.textDocument?.codeAction?.dataSupport === true;
   const init = params.initializationOptions as Partial<LandscapeLintSettings> | undefined;
   if (init && typeof init === 'object') applySettings(init);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: true },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '"', '{'] },
       documentSymbolProvider: { label: 'Landscape' },
@@ -666,13 +692,13 @@ connection.onCompletion((params, token) => answer<CompletionList | ReturnType<ty
 connection.onDocumentSymbol((params, token) => answer('documentSymbol', params.textDocument.uri, token, { empty: [] }, (e) => documentSymbols(e.result)));
 
 connection.onRequest(ChecklistRequest.method, (p: ChecklistParams, token: CancellationToken) => answer('checklist', p.uri, token, { empty: null, disk: true },
-  (e) => checklistForRequest(p, () => ({ version: e.version, result: e.result }))));
+  (e) => checklistForRequest(p, () => ({ version: e.version, result: e.result, checklist: () => checklistOf(e) }))));
 connection.onRequest(ReportRequest.method, (p: ReportParams, token: CancellationToken) => answer('report', p.uri, token, { empty: null, disk: true },
-  (e) => reportForRequest(p, () => ({ version: e.version, result: e.result }))));
+  (e) => reportForRequest(p, () => ({ version: e.version, result: e.result, checklist: () => checklistOf(e) }))));
 
 /** Readiness above each system: "✓ 9/12 checklist items done" (clicking opens the checklist view). */
 connection.onCodeLens((params, token) => answer('codeLens', params.textDocument.uri, token, { empty: [] }, (e) => {
-  const checklist = buildChecklist(e.result, e.version);
+  const checklist = checklistOf(e);
   return checklist.systems.map((s) => {
     const mark = s.status === 'green' ? '✓' : s.status === 'amber' ? '◐' : '✗';
     const extra = [s.open ? `${s.open} open` : '', s.unknown ? `${s.unknown} not recorded` : ''].filter(Boolean).join(', ');
@@ -691,11 +717,32 @@ connection.onCodeAction((params) => {
     // diagnostics refer to findings by index: only those of the version the result belongs to
     // (capped diagnostics keep their finding's index; the too-many-problems summary has none)
     const current = params.context.diagnostics.filter((d) => (d.data as { version?: number } | undefined)?.version === entry.version);
-    return codeActions(entry.result, { ...params, context: { ...params.context, diagnostics: current } });
+    return codeActions(entry.result, { ...params, context: { ...params.context, diagnostics: current } }, { resolve: lazyFixAll ? 'lazy' : 'eager', version: entry.version });
   } catch (e) {
     log(`code action failed: ${String(e)}`);
     return [];
   }
+});
+
+/**
+ * The edit of a fix-all action offered without it (clients that resolve code actions). It is
+ * computed on the result of the document's current version: the one the action was offered for
+ * (memoized, no lint), or, when the document changed since, the newest one (the client applies
+ * the edit to its current text, so only edits of that text fit). The safety check (a parse of the
+ * combined result) runs here and may leave out a fix that would break the file. When the current
+ * version has nothing left to fix, or the document is closed, the action comes back without an edit.
+ */
+connection.onCodeActionResolve(async (action: CodeAction, token: CancellationToken) => {
+  const data = fixAllDataOf(action);
+  if (!data || action.edit) return action;
+  return answer<CodeAction>('codeAction/resolve', data.uri, token, { empty: action }, (e) => {
+    const started = Date.now();
+    const out = resolveFixAll(e.result, action, data);
+    const edits = out.edit?.changes?.[data.uri]?.length ?? 0;
+    const moved = e.version !== data.version ? ` (offered for v${data.version ?? 'disk'})` : '';
+    log(`${path.basename(data.uri)} v${e.version ?? 'disk'}: fix-all ${data.ruleId} resolved to ${edits} edits in ${Date.now() - started} ms${moved}`);
+    return out;
+  });
 });
 
 process.on('uncaughtException', (e) => log(`uncaught: ${errorText(e)}`));

@@ -11,6 +11,16 @@ import { renderReportJson, renderReportMarkdown } from './report';
 export interface LintEntry {
   version: number | undefined;
   result: LintResult;
+  /**
+   * The checklist of the result when the caller caches it (the server builds it at most once per
+   * result); without it, it is built for this request.
+   */
+  checklist?: () => LandscapeChecklist;
+}
+
+/** The checklist of an entry: the caller's cached one, else built now. */
+function checklistOfEntry(entry: LintEntry): LandscapeChecklist {
+  return entry.checklist ? entry.checklist() : buildChecklist(entry.result, entry.version);
 }
 
 /** Looks up the last lint result of a URI (undefined when the file is not a landscape file or not linted yet). */
@@ -35,7 +45,7 @@ export function reportFileName(landscapeFile: string, format: 'markdown' | 'json
 /** `landscapeLint/checklist`: the checklist of the document's last lint result, or null. */
 export function checklistForRequest(params: ChecklistParams, lookup: LintLookup): LandscapeChecklist | null {
   const entry = lookup(params.uri);
-  return entry ? buildChecklist(entry.result, entry.version) : null;
+  return entry ? checklistOfEntry(entry) : null;
 }
 
 /** `landscapeLint/report`: the readiness report of the document's last lint result, or null. */
@@ -44,7 +54,7 @@ export function reportForRequest(params: ReportParams, lookup: LintLookup): Repo
   if (!entry) return null;
   const format = params.format === 'json' ? 'json' : 'markdown';
   const name = uriBaseName(params.uri);
-  const checklist = buildChecklist(entry.result, entry.version);
+  const checklist = checklistOfEntry(entry);
   const content = format === 'json' ? renderReportJson(checklist, name) : renderReportMarkdown(checklist, name);
   return { format, content, fileName: reportFileName(name, format) };
 }

@@ -30,6 +30,63 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return cmp(a.range.start, b.range.end) < 0 && cmp(b.range.start, a.range.end) < 0;
 }
 
+const byRange = (a: TextEdit, b: TextEdit): number => cmp(a.range.start, b.range.start) || cmp(a.range.end, b.range.end);
+
+/**
+ * The edits fix-all has taken so far, answering "does this edit conflict with one of them" (see
+ * overlaps) in O(log n): kept sorted by start, and as long as each edit ends where or before the
+ * next one starts, only the neighbours of a new edit can conflict with it. A fix whose own edits
+ * overlap each other breaks that order; from then on every edit is compared with every taken one
+ * (as it always was: the answers are the same, only slower).
+ */
+class TakenEdits {
+  private readonly sorted: TextEdit[] = [];
+  private ordered = true;
+
+  /** Index of the first taken edit that starts at or after `pos`. */
+  private lowerBound(pos: Pos): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(this.sorted[mid].range.start, pos) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  conflicts(e: TextEdit): boolean {
+    if (!this.ordered) return this.sorted.some((t) => overlaps(e, t));
+    const i = this.lowerBound(e.range.start);
+    const next = this.sorted[i];
+    // a later edit conflicts when it starts at the same place or before e ends
+    if (next && (cmp(next.range.start, e.range.start) === 0 || cmp(next.range.start, e.range.end) < 0)) return true;
+    // an earlier one when it ends after e starts; the one just before ends last of them
+    const prev = this.sorted[i - 1];
+    return prev !== undefined && cmp(e.range.start, prev.range.end) < 0;
+  }
+
+  add(e: TextEdit): void {
+    const i = this.insertionPoint(e);
+    const prev = this.sorted[i - 1];
+    const next = this.sorted[i];
+    if ((prev && cmp(prev.range.end, e.range.start) > 0) || (next && cmp(e.range.end, next.range.start) > 0)) this.ordered = false;
+    this.sorted.splice(i, 0, e);
+  }
+
+  /** Where e goes in the sorted list (binary search by start, then end). */
+  private insertionPoint(e: TextEdit): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byRange(this.sorted[mid], e) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
 /**
  * The fix fix-all applies for a finding: the one its rule marks preferred. A rule leaves all
  * unmarked where the fix is a guess (which user, "did you mean", removing an unknown key).
@@ -43,6 +100,27 @@ function effective(doc: LandscapeDocument, edits: readonly TextEdit[]): TextEdit
   return edits.filter((e) => doc.text.slice(doc.lines.offsetAt(e.range.start), doc.lines.offsetAt(e.range.end)) !== e.newText);
 }
 
+/**
+ * Applies edits that do not overlap (as fix-all combines them) in one pass: the same text as
+ * applyEdits, which copies the whole text once per edit (thousands of edits on a 5 MB file would
+ * take minutes). Edits that do overlap are left to applyEdits.
+ */
+function applyCombined(doc: LandscapeDocument, edits: readonly TextEdit[]): string {
+  const text = doc.text;
+  const at = edits.map((e, i) => ({ i, start: doc.lines.offsetAt(e.range.start), end: doc.lines.offsetAt(e.range.end), text: e.newText }));
+  // inserts at one position keep their array order (LSP rule), before a replacement starting there
+  at.sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
+  const parts: string[] = [];
+  let done = 0;
+  for (const e of at) {
+    if (e.start < done) return applyEdits(text, doc, edits);
+    parts.push(text.slice(done, e.start), e.text);
+    done = e.end;
+  }
+  parts.push(text.slice(done));
+  return parts.join('');
+}
+
 /** Parse problems a text would have (syntax, duplicate keys): fix-all must never add one. */
 function parseProblems(doc: LandscapeDocument, text: string): number {
   // the document was parsed, so its size was within the limit; a few inserted lines must not
@@ -51,66 +129,119 @@ function parseProblems(doc: LandscapeDocument, text: string): number {
 }
 
 /**
- * Collects the chosen fix of each finding, skipping fixes whose edits overlap ones already taken
- * (the next run of fix-all picks those up after re-validation). With the document, the combination
- * is checked: when two fixes each write the same key at different places (say a typo'd key renamed
- * and the same key inserted by a rule), the fixes are added one by one and one that would break
- * the file is left for the next round.
+ * The fixes fix-all would apply, before the safety check: the chosen fix of each finding (with
+ * the document, without its edits that change nothing), skipping fixes whose edits overlap ones
+ * already taken (the next run of fix-all picks those up after re-validation). Cheap: no parse.
  */
-export function combineFixes(findings: readonly Finding[], doc?: LandscapeDocument): TextEdit[] {
-  const taken: TextEdit[] = [];
+function selectFixes(findings: readonly Finding[], doc?: LandscapeDocument, enough?: (chosen: readonly Fix[]) => boolean): Fix[] {
+  const taken = new TakenEdits();
   const chosen: Fix[] = [];
   for (const f of findings) {
     const preferred = chosenFix(f);
     const fix = preferred && doc ? { ...preferred, edits: effective(doc, preferred.edits) } : preferred;
-    if (!fix?.edits.length || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
-    taken.push(...fix.edits);
+    if (!fix?.edits.length || fix.edits.some((e) => taken.conflicts(e))) continue;
+    for (const e of fix.edits) taken.add(e);
     chosen.push(fix);
+    // the cheap check of a lazy offer stops as soon as the answer is known
+    if (enough?.(chosen)) break;
   }
-  if (!doc || !taken.length) return taken;
+  return chosen;
+}
+
+/** Findings with a preferred fix, per rule: the "(n)" of "Fix all <rule> problems (n)", counted once per result. */
+const preferredCounts = new WeakMap<LintResult, Map<string, number>>();
+
+function preferredCount(result: LintResult, ruleId: string): number {
+  let counts = preferredCounts.get(result);
+  if (!counts) {
+    counts = new Map();
+    for (const f of result.findings) if (chosenFix(f)) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    preferredCounts.set(result, counts);
+  }
+  return counts.get(ruleId) ?? 0;
+}
+
+/**
+ * The safety check of fix-all: the selected fixes, minus those that would add a parse problem
+ * (a syntax error, a duplicate key) to the text they produce together. When the whole combination
+ * passes (the normal case) that is one parse; otherwise the fixes are tried in halves, a half that
+ * passes is kept whole and one that fails is split further, so a few bad fixes among thousands
+ * cost a few dozen parses, not one per fix. A single fix is kept when it passes on its own with
+ * the ones kept before it.
+ */
+function safeFixes(doc: LandscapeDocument, chosen: readonly Fix[]): TextEdit[] {
   const before = doc.parseFindings.length;
-  if (parseProblems(doc, applyEdits(doc.text, doc, taken)) <= before) return taken;
+  const edits = (fixes: readonly Fix[]): TextEdit[] => fixes.flatMap((x) => x.edits);
+  const passes = (trial: readonly TextEdit[]): boolean => parseProblems(doc, applyCombined(doc, trial)) <= before;
   const safe: TextEdit[] = [];
-  for (const fix of chosen) {
-    const trial = [...safe, ...fix.edits];
-    if (parseProblems(doc, applyEdits(doc.text, doc, trial)) <= before) safe.push(...fix.edits);
-  }
+  /** Adds what passes of `fixes`; `failing`: safe + all of them is known to fail. Returns whether all were kept. */
+  const keep = (fixes: readonly Fix[], failing: boolean): boolean => {
+    if (!fixes.length) return true;
+    if (!failing && passes([...safe, ...edits(fixes)])) {
+      safe.push(...edits(fixes));
+      return true;
+    }
+    if (fixes.length === 1) return false;
+    const mid = fixes.length >> 1;
+    const first = keep(fixes.slice(0, mid), false);
+    // all of the first half kept: safe + the second half is the combination that failed
+    return keep(fixes.slice(mid), first) && first;
+  };
+  keep(chosen, false);
   return safe;
+}
+
+/**
+ * Collects the chosen fix of each finding, skipping fixes whose edits overlap ones already taken
+ * (the next run of fix-all picks those up after re-validation). With the document, the combination
+ * is checked: when two fixes each write the same key at different places (say a typo'd key renamed
+ * and the same key inserted by a rule), the fixes that would break the file are left for the next
+ * round (see safeFixes).
+ */
+export function combineFixes(findings: readonly Finding[], doc?: LandscapeDocument): TextEdit[] {
+  const chosen = selectFixes(findings, doc);
+  if (!doc || !chosen.length) return chosen.flatMap((x) => x.edits);
+  return safeFixes(doc, chosen);
 }
 
 /** Rules whose findings a comment cannot suppress: the file is not read as a landscape at all. */
 const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'json-syntax', 'file-too-large', 'suppression']);
 
 /**
- * Line spans (first, last) of multi-line scalars and flow collections: a comment line inserted
- * after their first line would land inside a string or break a `{…}`. Cached per document.
+ * The line a suppression comment for a finding on `line` goes above: the line itself, or, when
+ * the line is inside a multi-line scalar or flow collection (a comment line there would land
+ * inside a string or break a `{…}`), the first line of the outermost one, repeated until no such
+ * node reaches over the line. Only the nodes that reach over the start of the line are visited
+ * (a walk from the root that skips every subtree lying before or after it), not the whole tree.
  */
-const interiors = new WeakMap<LandscapeDocument, [number, number][]>();
-
-function multiLineSpans(doc: LandscapeDocument): [number, number][] {
-  let spans = interiors.get(doc);
-  if (spans) return spans;
-  spans = [];
-  const stack: unknown[] = [doc.yaml?.contents];
-  while (stack.length) {
-    const node = stack.pop() as YamlNode | null | undefined;
-    if (!node || typeof node !== 'object') continue;
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
+function suppressionLine(doc: LandscapeDocument, line: number): number {
+  for (;;) {
+    const at = doc.lines.lineStart(line);
+    let first = line;
+    const stack: unknown[] = [doc.yaml?.contents];
+    while (stack.length) {
+      const node = stack.pop() as YamlNode | null | undefined;
+      if (!node || typeof node !== 'object') continue;
+      if (isPair(node)) {
+        stack.push(node.key, node.value);
+        continue;
+      }
+      const range = node.range;
+      if (range) {
+        // nested nodes lie within the node's range: none of them can start before the line and end in it
+        if (!(range[0] < at && Math.max(range[1], range[2]) > at)) continue;
+        const flow = (isMap(node) || isSeq(node)) && (node as YAMLMap | YAMLSeq).flow;
+        // starts on an earlier line and its last character is on this line or later
+        if ((isScalar(node) || flow) && range[1] - 1 >= at) first = Math.min(first, doc.lines.positionAt(range[0]).line);
+      }
+      if (isMap(node) || isSeq(node)) stack.push(...(node.items as unknown[]));
     }
-    const range = node.range;
-    const flow = (isMap(node) || isSeq(node)) && (node as YAMLMap | YAMLSeq).flow;
-    if (range && (isScalar(node) || flow)) {
-      const first = doc.lines.positionAt(range[0]).line;
-      const last = doc.lines.positionAt(Math.max(range[0], range[1] - 1)).line;
-      if (last > first) spans.push([first, last]);
-    }
-    if (isMap(node) || isSeq(node)) stack.push(...(node.items as unknown[]));
+    if (first === line) return line;
+    line = first;
   }
-  interiors.set(doc, spans);
-  return spans;
 }
+
+const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
 
 /**
  * A comment line that suppresses the finding's rule, with a reason placeholder: above the line
@@ -123,24 +254,21 @@ function suppressionEdit(result: LintResult, f: Finding): TextEdit | undefined {
   // a finding about the whole file sits at its start and does not move below an inserted comment
   const r = f.range;
   if (r.start.line === 0 && r.start.character === 0 && r.end.line === 0 && r.end.character === 0) return undefined;
-  let line = f.range.start.line;
-  const spans = multiLineSpans(doc);
-  for (let moved = true; moved;) {
-    moved = false;
-    for (const [first, last] of spans) {
-      if (line > first && line <= last) {
-        line = first;
-        moved = true;
-      }
-    }
-  }
+  const line = suppressionLine(doc, f.range.start.line);
   const text = doc.lines.lineText(line);
   const indent = /^[ \t]*/.exec(text)![0];
   const newText = `${indent}# ${SUPPRESS_NEXT} ${f.ruleId} -- REASON\n`;
   const at = doc.lines.lineStart(line);
-  const after = doc.text.slice(0, at) + newText + doc.text.slice(at);
-  const covered = readSuppressions(new LineIndex(after)).some((s) => s.line === line && s.rules.includes(f.ruleId)
-    && f.range.start.line + 1 >= s.fromLine && f.range.start.line + 1 <= s.toLine);
+  // Whether the directive covers the finding depends only on the lines from the comment down to
+  // the finding's line and the next line with content after it (where the covered entry may
+  // continue): the check reads that window of the resulting text, not the whole file.
+  let last = f.range.start.line + 1;
+  while (last < doc.lines.lineCount && BLANK_OR_COMMENT.test(doc.lines.lineText(last))) last++;
+  const windowEnd = last + 1 < doc.lines.lineCount ? doc.lines.lineStart(last + 1) : doc.text.length;
+  const after = newText + doc.text.slice(at, windowEnd);
+  const target = f.range.start.line + 1 - line;
+  const covered = readSuppressions(new LineIndex(after)).some((s) => s.line === 0 && s.rules.includes(f.ruleId)
+    && target >= s.fromLine && target <= s.toLine);
   if (!covered) return undefined;
   const edit = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText };
   // in a file with syntax errors the structure is a guess: re-checked like every other fix there
@@ -167,11 +295,60 @@ function verifiedInDamagedFile(result: LintResult, f: Finding, edits: TextEdit[]
   return after.findings.filter(same).length < result.findings.filter(same).length;
 }
 
-/** Code actions for a range: the fixes recorded with each finding, fix-all per rule, source.fixAll, suppression. */
-export function codeActions(result: LintResult, params: CodeActionParams): CodeAction[] {
+/**
+ * What a lazily offered fix-all action carries instead of its edit (`codeAction/resolve` computes
+ * the edit from it): the document, the version the action was offered for, the rule (`all` for
+ * source.fixAll) and the action's kind.
+ */
+export interface FixAllData {
+  uri: string;
+  version: number | undefined;
+  ruleId: string;
+  kind: string;
+}
+
+/** The data of a lazily offered fix-all action, when it is one. */
+export function fixAllDataOf(action: CodeAction): FixAllData | undefined {
+  const d = action.data as Partial<FixAllData> | null | undefined;
+  if (!d || typeof d !== 'object' || typeof d.uri !== 'string' || typeof d.ruleId !== 'string' || typeof d.kind !== 'string') return undefined;
+  if (d.version !== undefined && typeof d.version !== 'number') return undefined;
+  return { uri: d.uri, version: d.version, ruleId: d.ruleId, kind: d.kind };
+}
+
+export interface CodeActionOptions {
+  /**
+   * `eager` (default): fix-all actions carry their edit. `lazy`: they carry `data` (FixAllData)
+   * and no edit, and are offered after a cheap check only (no parse); resolveFixAll computes the
+   * edit. Single quick-fixes and suppressions always carry their edit.
+   */
+  resolve?: 'eager' | 'lazy';
+  /** Document version the result belongs to, put into the data of lazy actions. */
+  version?: number;
+}
+
+/** The findings a fix-all action combines: all of them, or those of one rule. */
+function fixAllFindings(result: LintResult, ruleId: string): Finding[] {
+  return ruleId === 'all' ? result.findings : result.findings.filter((x) => x.ruleId === ruleId);
+}
+
+/**
+ * Code actions for a range: the fixes recorded with each finding, fix-all per rule, source.fixAll,
+ * suppression.
+ *
+ * Fix-all of a rule is offered when more than one finding of the rule has a preferred fix and
+ * their combination does more than the single fix; source.fixAll when some fix can be applied.
+ * Eagerly, the combination is the one combineFixes returns (safety check included: a parse of the
+ * combined text). Lazily, the offer rests on the cheap selection (preferred fixes whose edits
+ * change something and do not overlap each other); the safety check runs in resolveFixAll, where
+ * it may drop a fix that would break the file, never all of them (each fix alone keeps the file
+ * parseable, as every quick-fix does).
+ */
+export function codeActions(result: LintResult, params: CodeActionParams, options: CodeActionOptions = {}): CodeAction[] {
   const uri = params.textDocument.uri;
+  const lazy = options.resolve === 'lazy';
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const lazyFixAll = (title: string, kind: string, ruleId: string): CodeAction => ({ title, kind, data: { uri, version: options.version, ruleId, kind } satisfies FixAllData });
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
     const rulesDone = new Set<string>();
@@ -186,13 +363,20 @@ export function codeActions(result: LintResult, params: CodeActionParams): CodeA
         if (!edits.length || !verifiedInDamagedFile(result, f, edits)) continue;
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred, edit: { changes: { [uri]: edits } } });
       }
-      if (chosenFix(f) && !rulesDone.has(f.ruleId)) {
+      const single = chosenFix(f);
+      if (single && !rulesDone.has(f.ruleId)) {
         rulesDone.add(f.ruleId);
         // fix-all applies preferred fixes only: count those, and offer it only when it does more than the single fix
-        const sameRule = result.findings.filter((x) => x.ruleId === f.ruleId && chosenFix(x));
-        const edits = sameRule.length > 1 ? combineFixes(sameRule, result.doc) : [];
-        if (edits.length > chosenFix(f)!.edits.length) {
-          actions.push({ title: `Fix all ${f.ruleId} problems in this file (${sameRule.length})`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
+        const count = preferredCount(result, f.ruleId);
+        const title = `Fix all ${f.ruleId} problems in this file (${count})`;
+        if (count < 2) {
+          // nothing to combine
+        } else if (lazy) {
+          const more = (chosen: readonly Fix[]): boolean => chosen.length > 1 && chosen.reduce((n, x) => n + x.edits.length, 0) > single.edits.length;
+          if (more(selectFixes(fixAllFindings(result, f.ruleId), result.doc, more))) actions.push(lazyFixAll(title, CodeActionKind.QuickFix, f.ruleId));
+        } else {
+          const edits = combineFixes(fixAllFindings(result, f.ruleId), result.doc);
+          if (edits.length > single.edits.length) actions.push({ title, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
         }
       }
       const sup = suppressionEdit(result, f);
@@ -202,8 +386,27 @@ export function codeActions(result: LintResult, params: CodeActionParams): CodeA
     }
   }
   if (wants(CodeActionKind.SourceFixAll) && (only || params.context.triggerKind === 1)) {
-    const edits = combineFixes(result.findings, result.doc);
-    if (edits.length) actions.push({ title: 'Fix all auto-fixable landscape problems', kind: CodeActionKind.SourceFixAll, edit: { changes: { [uri]: edits } } });
+    const title = 'Fix all auto-fixable landscape problems';
+    if (lazy) {
+      if (selectFixes(result.findings, result.doc, (chosen) => chosen.length > 0).length) actions.push(lazyFixAll(title, CodeActionKind.SourceFixAll, 'all'));
+    } else {
+      const edits = combineFixes(result.findings, result.doc);
+      if (edits.length) actions.push({ title, kind: CodeActionKind.SourceFixAll, edit: { changes: { [uri]: edits } } });
+    }
   }
   return actions;
+}
+
+/**
+ * `codeAction/resolve` of a lazily offered fix-all action: the action with the edit combineFixes
+ * gives for its rule (or all rules) on this result, the safety check included. The caller passes
+ * the result of the version in `data` when it still has it, else the current version's (the edit
+ * must fit the text the client applies it to). Without anything to apply (the problems are gone
+ * in the current version) the action comes back without an edit: applying it does nothing, and
+ * it is no longer offered for the current version.
+ */
+export function resolveFixAll(result: LintResult, action: CodeAction, data: FixAllData): CodeAction {
+  const edits = combineFixes(fixAllFindings(result, data.ruleId), result.doc);
+  const { edit: _ignored, ...rest } = action;
+  return edits.length ? { ...rest, edit: { changes: { [data.uri]: edits } } } : rest;
 }
