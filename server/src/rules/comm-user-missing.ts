@@ -21,6 +21,8 @@ function why(s: SystemDef): { subject: string; reason: string } {
  * user. The quick-fixes pick one of the declared users, preferring the one of the system's track.
  */
 export const rule: Rule = {
+  // the fixes rank users by what the other systems of the track (and of the landscape) use
+  scope: 'landscape',
   meta: {
     id: 'comm-user-missing',
     title: 'Technical communication user missing',

@@ -30,6 +30,8 @@ function copyRelated(r: RelatedInfo): RelatedInfo {
 }
 
 export const rule: Rule = {
+  // compares the users of all systems across track groups
+  scope: 'landscape',
   meta: {
     id: 'comm-user-shared',
     title: 'Communication user shared across tracks',

@@ -23,6 +23,8 @@ function usedBy(sids: readonly string[]): string {
  * solman-setup, which owns every check of the SOLMAN_SETUP logon data, so nothing is reported twice.)
  */
 export const rule: Rule = {
+  // the declare fix names every system that uses the undeclared user
+  scope: 'landscape',
   meta: {
     id: 'comm-user-unknown',
     title: 'Communication user not declared',

@@ -23,6 +23,8 @@ const OLD_RELEASE = FRUN_RELEASES.find((r) => r.connectivity === 'none')?.releas
  * support backbone any more.
  */
 export const rule: Rule = {
+  // only the system's role and release
+  scope: 'system',
   meta: {
     id: 'frun-release',
     title: 'Focused Run release',

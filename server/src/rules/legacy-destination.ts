@@ -184,6 +184,8 @@ function checkOne(ctx: RuleContext, ed: DocEditor, s: SystemDef, name: string, r
  * connected through SolMan / Focused Run / not at all the Note Assistant rules only.
  */
 export const rule: Rule = {
+  // only the system's destinations, sdccn, basis and own users
+  scope: 'system',
   meta: {
     id: 'legacy-destination',
     title: 'Legacy RFC destination still configured',

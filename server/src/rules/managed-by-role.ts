@@ -19,6 +19,8 @@ const PRODUCT: Readonly<Record<Role, string>> = { abap: 'an ABAP system', solman
  * `managedBy`.
  */
 export const rule: Rule = {
+  // reads the managedBy target's role and proposes other systems
+  scope: 'landscape',
   meta: {
     id: 'managed-by-role',
     title: 'managedBy names a system of the wrong role',

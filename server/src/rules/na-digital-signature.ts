@@ -103,6 +103,8 @@ const tciNotes = DIGITAL_SIGNATURE_NOTES.tciEnabled;
 
 /** Note Assistant must handle digitally signed SAP Notes (guide 2.1.4.2, checklist 3.2). */
 export const rule: Rule = {
+  // only the system's basis, noteAssistant and notes; related information points into the system itself
+  scope: 'system',
   meta: {
     id: 'na-digital-signature',
     title: 'Note Assistant handles digitally signed SAP Notes',

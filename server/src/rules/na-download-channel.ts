@@ -74,6 +74,8 @@ function check(ctx: RuleContext): RuleFinding[] {
 
 /** Note download channel on SAP_BASIS 740 and above (guide 2.1.4.2 step 2, 3.1). */
 export const rule: Rule = {
+  // only the system's basis and noteAssistant
+  scope: 'system',
   meta: {
     id: 'na-download-channel',
     title: 'Note Assistant downloads SAP Notes via the download service',

@@ -68,6 +68,8 @@ function check(ctx: RuleContext): RuleFinding[] {
 
 /** No generic user on the note download RFC destination, SAP_BASIS 700–731 (guide 2.1.4.2 step 2, 2.3). */
 export const rule: Rule = {
+  // the system's destinations and communicationUser, plus the declared communicationUsers (not a system)
+  scope: 'system',
   meta: {
     id: 'na-generic-user',
     title: 'Note download RFC destination uses a technical communication user',

@@ -137,6 +137,8 @@ const below731 = t731 ? formatBasis(t731.release, t731.minSp - 1) : '';
 
 /** TCI is strongly recommended (guide 2.1.4.3, 3 "Before You Begin"). */
 export const rule: Rule = {
+  // only the system's basis, spam, noteAssistant and notes
+  scope: 'system',
   meta: {
     id: 'na-tci-recommended',
     title: 'Note Assistant enabled for transport-based correction instructions (TCI)',

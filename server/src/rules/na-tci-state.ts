@@ -67,6 +67,8 @@ const noTciExample = noTciRow ? formatThreshold(noTciRow) : '';
 
 /** Note Assistant TCI state must be derivable (spec NA-TCI-STATE, guide 2.1.4.3). */
 export const rule: Rule = {
+  // only the system's basis, noteAssistant and notes
+  scope: 'system',
   meta: {
     id: 'na-tci-state',
     title: 'TCI state of Note Assistant can be determined',

@@ -31,6 +31,8 @@ function check(ctx: RuleContext): RuleFinding[] {
 
 /** Trust anchor certificates for the download service (guide 2.1.4.1, checklist 3.2). */
 export const rule: Rule = {
+  // only the system's noteAssistant
+  scope: 'system',
   meta: {
     id: 'na-trust-anchors',
     title: 'Trust anchor certificates installed',

@@ -67,6 +67,8 @@ class Sources {
  * number comes from the knowledge table, although the rule id names it.
  */
 export const rule: Rule = {
+  // related information names the earlier systems of its tracks that have the note
+  scope: 'landscape',
   meta: {
     id: 'note-2738426',
     title: `SAP Note ${TL.note} implemented`,

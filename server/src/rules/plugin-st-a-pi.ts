@@ -30,6 +30,8 @@ const BAD_EXAMPLE_VALUE = '01S_731 SP03';
  * package; a later release letter is newer than any support package of the minimum release.
  */
 export const rule: Rule = {
+  // only the system's components
+  scope: 'system',
   meta: {
     id: 'plugin-st-a-pi',
     title: 'ST-A/PI plug-in level for direct connectivity',

@@ -37,6 +37,8 @@ function example(stPi: string): string {
  * package per ST-PI line (for ST-PI 740 the same minimum on any SAP_BASIS 740 support package).
  */
 export const rule: Rule = {
+  // only the system's components and basis
+  scope: 'system',
   meta: {
     id: 'plugin-st-pi',
     title: 'ST-PI plug-in level for direct connectivity',

@@ -40,9 +40,38 @@ export interface RuleFinding {
   tags?: (1 | 2)[];
 }
 
+/**
+ * What the findings of a rule depend on, for an engine that caches findings per system and re-runs
+ * rules only for the systems whose text changed.
+ *
+ * - `'system'`: the findings the rule makes for a system S
+ *   (a) all have `system === S.sid` (never `null`), and
+ *   (b) depend only on S's own definition and on the landscape's non-system entries
+ *       (`model.name`, `model.communicationUsers`, `model.tracks`) — never on another system's
+ *       definition (no managedBy target, no track member's notes, no other user of the same
+ *       communication user, no related information pointing into another system).
+ *   So running the rule with a model whose `systems` holds only a subset of the systems (and
+ *   `systemsById` still all of them — a `'system'` rule must not look anything up there) gives,
+ *   for those systems, exactly the findings of the full run: messages, ranges, fixes, data and
+ *   related information (test/rules/scope.property.test.ts checks this for every such rule).
+ *   Ranges and edits are positions in the document the rule was given: a cached finding of an
+ *   unchanged system still has to be moved with the system's lines.
+ * - `'landscape'` (the default when absent): anything else — the rule reads other systems, or
+ *   the document beyond one system's entry. It is re-run on the whole model every time, so it
+ *   must stay cheap: linear (or n log n) in systems, tracks and users.
+ */
+export type RuleScope = 'system' | 'landscape';
+
 export interface Rule {
   readonly meta: RuleMeta;
+  /** What the findings depend on (see RuleScope); absent means `'landscape'`. */
+  readonly scope?: RuleScope;
   check(ctx: RuleContext): RuleFinding[];
+}
+
+/** The scope of a rule, `'landscape'` unless it declares `'system'`. */
+export function ruleScope(rule: Rule): RuleScope {
+  return rule.scope ?? 'landscape';
 }
 
 /** Path of a field of a system. */

@@ -16,6 +16,8 @@ function example(checked: boolean): string {
  * SAProuter automatically, the SAProuter settings must be checked by hand.
  */
 export const rule: Rule = {
+  // only the system's basis and saprouter
+  scope: 'system',
   meta: {
     id: 'saprouter-check',
     title: 'SAProuter configuration checked',

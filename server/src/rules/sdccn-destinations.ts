@@ -16,6 +16,8 @@ const NEW = P.requiredDestination;
  * SAP-SUPPORT_PORTAL and no longer SDCC_OSS. One finding per system.
  */
 export const rule: Rule = {
+  // only the system's sdccn
+  scope: 'system',
   meta: {
     id: 'sdccn-destinations',
     title: `SDCCN uses ${NEW} instead of ${OLD}`,

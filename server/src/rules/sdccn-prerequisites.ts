@@ -36,6 +36,8 @@ const describe = (d: Required): string => `${d.name} (type ${d.type}, SAP Note $
  * task list SAP_BASIS_CONFIG_OSS_COMM, which tasklist-oss-comm reports; it is not reported twice.
  */
 export const rule: Rule = {
+  // only the system's components, basis, destinations and own users
+  scope: 'system',
   meta: {
     id: 'sdccn-prerequisites',
     title: 'HTTP destinations for SDCCN created',

@@ -12,6 +12,8 @@ const P = SDCCN_PROCEDURE;
  * SAP (002) are deleted and created again, so that they use the new destinations.
  */
 export const rule: Rule = {
+  // only the system's sdccn
+  scope: 'system',
   meta: {
     id: 'sdccn-tasks',
     title: `SDCCN tasks with target ${P.taskTarget} created again`,

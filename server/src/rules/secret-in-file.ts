@@ -53,6 +53,8 @@ function keyText(pair: Pair): string | undefined {
  * communication users are entered only in the systems (STC01, SOLMAN_SETUP, SM59).
  */
 export const rule: Rule = {
+  // walks the whole document, also outside systems (findings without a system)
+  scope: 'landscape',
   meta: {
     id: 'secret-in-file',
     title: 'Credential stored in the landscape file',

@@ -51,6 +51,8 @@ function example(release: string): string {
  * backbone below the recommended release / Support Package Stack.
  */
 export const rule: Rule = {
+  // only the system's role and release
+  scope: 'system',
   meta: {
     id: 'solman-release',
     title: 'SAP Solution Manager release and Support Package Stack',

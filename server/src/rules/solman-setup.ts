@@ -58,6 +58,8 @@ function example(setup: string[]): string {
  * `communicationUsers` (rule comm-user-unknown does not look at it).
  */
 export const rule: Rule = {
+  // the backendUser candidates are ranked by what the other systems use
+  scope: 'landscape',
   meta: {
     id: 'solman-setup',
     title: 'SOLMAN_SETUP RFC connectivity logon data',

@@ -27,6 +27,8 @@ function example(present: readonly string[]): string {
  * of every connected system (Standard; SAP Solution Manager also Anonymous).
  */
 export const rule: Rule = {
+  // only the system's role and certificates
+  scope: 'system',
   meta: {
     id: 'ssl-certificates',
     title: 'SSL certificates: root CAs in the SSL client PSEs',

@@ -64,6 +64,8 @@ function message(s: SystemDef, tci: TciState): string {
  * SAP_BASIS_CONFIG_OSS_COMM; TCI enabling of Note Assistant comes first.
  */
 export const rule: Rule = {
+  // only the system's task lists, TCI state and own users
+  scope: 'system',
   meta: {
     id: 'tasklist-oss-comm',
     title: `Task list ${TL.name} executed`,

@@ -41,6 +41,8 @@ function example(taskLists: string): string {
  * configuration task list in STC01; its prerequisite is a TCI-enabled Note Assistant.
  */
 export const rule: Rule = {
+  // only the system's role, release, task lists and TCI state
+  scope: 'system',
   meta: {
     id: 'tasklist-support-hub',
     title: `Task list ${TASK_LIST} (SAP Solution Manager, Focused Run)`,

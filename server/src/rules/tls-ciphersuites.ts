@@ -40,6 +40,8 @@ function example(value: string, notes: readonly number[]): string {
  * profile parameter ssl/client_ciphersuites decides which TLS versions and cipher suites are used.
  */
 export const rule: Rule = {
+  // only the system's profile and notes
+  scope: 'system',
   meta: {
     id: 'tls-ciphersuites',
     title: 'TLS: profile parameter ssl/client_ciphersuites',

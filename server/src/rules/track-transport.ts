@@ -40,6 +40,8 @@ function example(eprNotes: string): string {
  * be in every later one.
  */
 export const rule: Rule = {
+  // compares the notes of the systems along each track
+  scope: 'landscape',
   meta: {
     id: 'track-transport',
     title: 'Backbone note not transported along the track',

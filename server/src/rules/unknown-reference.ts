@@ -48,6 +48,8 @@ function managerCandidates(index: SidIndex, s: SystemDef, value: string): string
  * (An ABAP system with `connection: solman|frun` but no `managedBy` is a schema error.)
  */
 export const rule: Rule = {
+  // checks track entries (findings without a system) and managedBy against all SIDs
+  scope: 'landscape',
   meta: {
     id: 'unknown-reference',
     title: 'Reference to a system that does not exist',
