@@ -9,7 +9,7 @@ import { DEFAULT_FILE_PATTERNS, globToRegExp, hasGlobChars } from './core/glob';
 import { lintText, ruleMeta } from './core/lint';
 import type { FileReport } from './core/output';
 import { formatJson, formatSarif, formatText, summarize } from './core/output';
-import type { SeveritySetting } from './core/types';
+import type { Finding, SeveritySetting } from './core/types';
 import { reportMain } from './reportCli';
 import { VERSION } from './version';
 
@@ -32,7 +32,8 @@ Options:
   --max-warnings N           exit 1 when there are more than N warnings (default: unlimited)
   --rule ID=SEVERITY         set a rule's severity: off|info|warning|error (repeatable)
   --config FILE              use this configuration file instead of the nearest .landscape-lint.json
-  --max-file-size KB         skip files larger than this (default: 2048)
+  --max-file-size KB         size limit (default: 65536 = 64 MiB); a larger file is
+                             not checked and fails the run (exit 1)
   --color / --no-color       force or disable colours (default: on a terminal only)
   -o, --output FILE          write the report to FILE instead of standard output
   -h, --help                 show this help
@@ -41,7 +42,8 @@ Options:
 landscape-lint report <file> [--format md|json] [-o FILE] writes the readiness
 report (the guide's checklists per system); see landscape-lint report --help.
 
-Exit codes: 0 no errors (and not more warnings than --max-warnings), 1 otherwise,
+Exit codes: 0 no errors (and not more warnings than --max-warnings), 1 otherwise
+(also when a file was not checked because it is larger than the size limit),
 2 bad usage or an unreadable input.`;
 
 class UsageError extends Error {}
@@ -194,6 +196,22 @@ export function resolveInputs(inputs: readonly string[], cwd: string, extraFor: 
   return collectInputs(inputs, cwd, extraFor).files;
 }
 
+/**
+ * The report of one linted file. A file over the size limit was not checked: `notChecked` says
+ * why, and its file-too-large warning is always in the output (a severity setting of `off` does
+ * not hide it: it does not judge the landscape, it says the landscape was not judged).
+ */
+function fileReport(file: string, parseFindings: readonly Finding[], findings: Finding[], content: LandscapeFileContent): FileReport {
+  const tooLarge = parseFindings.find((f) => f.ruleId === 'file-too-large');
+  if (!tooLarge) return { file, findings: withSizeOnDisk(findings, content) };
+  const shown = findings.some((f) => f.ruleId === 'file-too-large') ? findings : [tooLarge, ...findings];
+  const withSize = withSizeOnDisk(shown, content);
+  const message = withSize.find((f) => f.ruleId === 'file-too-large')!.message;
+  // "File is 70000 KiB, larger than the limit of 65536 KiB; it was not checked. …" → the sizes
+  const sizes = /^File is (\d+ KiB), larger than the limit of (\d+ KiB)/.exec(message);
+  return { file, findings: withSize, notChecked: sizes ? `${sizes[1]} > ${sizes[2]}` : 'larger than the size limit' };
+}
+
 /** Runs the CLI; returns the exit code. */
 export function main(argv: readonly string[], io: CliIO): number {
   if (argv[0] === 'report') return reportMain(argv.slice(1), io);
@@ -249,7 +267,7 @@ export function main(argv: readonly string[], io: CliIO): number {
         continue;
       }
       const result = lintText(file, content.text, { config, maxFileSize: content.limit });
-      reports.push({ file: shown(file), findings: withSizeOnDisk(result.findings, content) });
+      reports.push(fileReport(shown(file), result.doc.parseFindings, result.findings, content));
     }
     const color = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
     const rendered = args.format === 'json' ? formatJson(reports)
@@ -263,11 +281,20 @@ export function main(argv: readonly string[], io: CliIO): number {
         return 2;
       }
     } else io.out(rendered);
+    const notChecked = reports.filter((r) => r.notChecked !== undefined);
+    if (notChecked.length) {
+      const n = notChecked.length;
+      io.err(`landscape-lint: ${n} file${n === 1 ? ' was' : 's were'} not checked, larger than the size limit: `
+        + `${notChecked.map((r) => `'${r.file}' (${r.notChecked})`).join(', ')}. `
+        + 'Raise the limit (--max-file-size KB, or "maxFileSizeKB" in .landscape-lint.json) or leave the file out; exit code 1');
+    }
     if (unreadableCount) {
       // spec §3: an unreadable input is exit code 2 even when everything readable is clean
-      io.err(`landscape-lint: ${unreadableCount} input${unreadableCount === 1 ? '' : 's'} could not be read (${reports.length} checked); exit code 2`);
+      io.err(`landscape-lint: ${unreadableCount} input${unreadableCount === 1 ? '' : 's'} could not be read (${reports.length - notChecked.length} checked); exit code 2`);
       return 2;
     }
+    // a file nobody checked never passes: its warning fails the run whatever --max-warnings says
+    if (notChecked.length) return 1;
     const s = summarize(reports);
     return s.errors > 0 || (args.maxWarnings !== undefined && s.warnings > args.maxWarnings) ? 1 : 0;
   } catch (e) {

@@ -11,7 +11,7 @@ export interface LandscapeLintSettings {
   files: string[];
   /** Severity per rule id. */
   rules: Record<string, 'off' | 'info' | 'warning' | 'error'>;
-  /** Size limit in KiB. */
+  /** Size limit in KiB (default 65536: 64 MiB, as DEFAULT_MAX_FILE_SIZE); larger files are not checked. */
   maxFileSizeKB: number;
   /**
    * Most diagnostics published per file (at least 1): errors first, then warnings, infos, hints;
@@ -20,7 +20,7 @@ export interface LandscapeLintSettings {
   maxDiagnostics: number;
 }
 
-export const DEFAULT_SETTINGS: LandscapeLintSettings = { files: [], rules: {}, maxFileSizeKB: 2048, maxDiagnostics: 1000 };
+export const DEFAULT_SETTINGS: LandscapeLintSettings = { files: [], rules: {}, maxFileSizeKB: 65536, maxDiagnostics: 1000 };
 
 /** Code of the diagnostic that counts the problems left out by `landscapeLint.maxDiagnostics`. */
 export const TOO_MANY_PROBLEMS_CODE = 'too-many-problems';

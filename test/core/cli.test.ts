@@ -140,6 +140,78 @@ describe('CLI', () => {
     assert.match(typo.err, /unknown rule na-trust-anchor/);
   });
 
+  describe('a file over the size limit is not checked and fails the run', () => {
+    let tmp: string;
+    before(() => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'll-size-'));
+      // a clean landscape of about 5 KiB: over a 1 KiB limit, well under the default
+      fs.copyFileSync(CLEAN, path.join(tmp, 'a.landscape.yaml'));
+      fs.copyFileSync(CLEAN, path.join(tmp, 'b.landscape.yaml'));
+    });
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+    it('under the default limit (64 MiB) the clean file passes; over --max-file-size it exits 1 and says "not checked"', () => {
+      assert.equal(run(['a.landscape.yaml'], tmp).code, 0);
+      const r = run(['a.landscape.yaml', '--max-file-size', '1'], tmp);
+      assert.equal(r.code, 1, r.err);
+      assert.match(r.out, /^a\.landscape\.yaml:1:1: warning \[file-too-large\] File is \d+ KiB, larger than the limit of 1 KiB; it was not checked\./m);
+      assert.match(r.out, /1 problem \(0 errors, 1 warning, 0 infos\) in 1 file; 1 file not checked \(larger than the size limit\)$/m);
+      assert.match(r.err, /1 file was not checked, larger than the size limit: 'a\.landscape\.yaml' \(\d+ KiB > 1 KiB\)\. Raise the limit .*exit code 1/);
+    });
+
+    it('the same from .landscape-lint.json, and --max-warnings does not let it pass', () => {
+      fs.writeFileSync(path.join(tmp, '.landscape-lint.json'), JSON.stringify({ maxFileSizeKB: 1 }));
+      try {
+        assert.equal(run(['a.landscape.yaml', '--max-warnings', '5'], tmp).code, 1);
+        assert.equal(run(['a.landscape.yaml', '--max-file-size', '1024'], tmp).code, 0, 'the CLI option overrides the file');
+      } finally {
+        fs.rmSync(path.join(tmp, '.landscape-lint.json'));
+      }
+    });
+
+    it('JSON (spec shape) lists the file with its file-too-large warning, even with --rule file-too-large=off', () => {
+      const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'cli-output.schema.json'), 'utf8')));
+      for (const extra of [[], ['--rule', 'file-too-large=off'], ['--rule', 'file-too-large=error']]) {
+        const r = run(['--format', 'json', '.', '--max-file-size', '1', ...extra], tmp);
+        assert.equal(r.code, 1, `${extra.join(' ')}: ${r.err}`);
+        const doc = JSON.parse(r.out);
+        assert.ok(validate(doc as object), JSON.stringify(validate.errors));
+        assert.deepEqual(doc.files.map((f: { file: string; diagnostics: { ruleId: string; severity: string; message: string }[] }) => [f.file, f.diagnostics.map((d) => d.ruleId)]),
+          [['a.landscape.yaml', ['file-too-large']], ['b.landscape.yaml', ['file-too-large']]]);
+        assert.match(doc.files[0].diagnostics[0].message, /it was not checked/);
+        assert.equal(doc.files[0].diagnostics[0].severity, extra[1] === 'file-too-large=error' ? 'error' : 'warning');
+        assert.match(r.err, /2 files were not checked/);
+      }
+    });
+
+    it('SARIF: a result per unchecked file, the artifact marked unchecked, and a tool execution notification', () => {
+      const r = run(['--format', 'sarif', 'a.landscape.yaml', '--max-file-size', '1'], tmp);
+      assert.equal(r.code, 1);
+      const run0 = JSON.parse(r.out).runs[0];
+      assert.deepEqual(run0.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]), [['file-too-large', 'warning']]);
+      assert.deepEqual(run0.artifacts, [{ location: { uri: 'a.landscape.yaml', uriBaseId: '%SRCROOT%' }, properties: { checked: false } }]);
+      const [note] = run0.invocations[0].toolExecutionNotifications;
+      assert.equal(run0.invocations[0].executionSuccessful, true);
+      assert.equal(note.level, 'error');
+      assert.equal(note.descriptor.id, 'file-too-large');
+      assert.match(note.message.text, /^a\.landscape\.yaml was not checked: larger than the size limit \(\d+ KiB > 1 KiB\)\.$/);
+      assert.equal(note.locations[0].physicalLocation.artifactLocation.uri, 'a.landscape.yaml');
+      // a run that checked everything has no invocations block (the output is as before)
+      assert.equal(JSON.parse(run(['--format', 'sarif', 'a.landscape.yaml'], tmp).out).runs[0].invocations, undefined);
+    });
+
+    it('an unreadable input still wins: exit 2', function () {
+      if (process.platform === 'win32') this.skip();
+      const dir = fs.mkdtempSync(path.join(tmp, 'mixed-'));
+      fs.copyFileSync(CLEAN, path.join(dir, 'a.landscape.yaml'));
+      fs.symlinkSync('/dev/zero', path.join(dir, 'zero.landscape.yaml'));
+      const r = run([dir, '--max-file-size', '1'], tmp);
+      assert.equal(r.code, 2);
+      assert.match(r.err, /1 file was not checked/);
+      assert.match(r.err, /1 input could not be read \(0 checked\); exit code 2/);
+    });
+  });
+
   it('the built bin runs from the shell with the same exit codes', () => {
     const cli = path.join(ROOT, 'dist', 'cli.js');
     const ok = spawnSync(process.execPath, [cli, CLEAN], { encoding: 'utf8' });

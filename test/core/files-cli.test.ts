@@ -127,18 +127,19 @@ describe('CLI: unreadable inputs', () => {
     assert.doesNotMatch(r.err, /no landscape files/);
   });
 
-  it('lint: a sparse 3 GB file gets file-too-large with its real size, promptly, not a crash or exit 2', function () {
-    this.timeout(5000);
+  it('lint: a sparse 3 GB file gets file-too-large with its real size, promptly, and fails the run (exit 1, not a crash or exit 2)', function () {
+    this.timeout(10_000);
     const big = path.join(tmp, 'big.landscape.yaml');
     fs.writeFileSync(big, 'systems:\n');
     fs.truncateSync(big, 3 * 1024 ** 3);
     try {
       const r = bin(['--format', 'json', 'big.landscape.yaml'], tmp);
-      assert.equal(r.status, 0, `status ${r.status}\n${r.stderr}`);
+      assert.equal(r.status, 1, `status ${r.status}\n${r.stderr}`);
+      assert.match(r.stderr, /1 file was not checked, larger than the size limit: 'big\.landscape\.yaml' \(3145728 KiB > 65536 KiB\)/);
       const [d] = JSON.parse(r.stdout).files[0].diagnostics;
       assert.equal(d.ruleId, 'file-too-large');
       assert.equal(d.severity, 'warning');
-      assert.match(d.message, /^File is 3145728 KiB, larger than the limit of 2048 KiB/);
+      assert.match(d.message, /^File is 3145728 KiB, larger than the limit of 65536 KiB/);
       const small = bin(['--format', 'json', '--max-file-size', '1', 'big.landscape.yaml'], tmp);
       assert.match(JSON.parse(small.stdout).files[0].diagnostics[0].message, /^File is 3145728 KiB, larger than the limit of 1 KiB/);
     } finally {

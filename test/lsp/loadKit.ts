@@ -54,7 +54,7 @@ export function generateLandscape(n: number): string {
 
 /** The server's lint of an open document with default settings and no configuration file. */
 export function lintAsServer(uri: string, text: string): ReturnType<typeof lintText> {
-  return lintText(uri, text, { config: mergeConfig({}, { rules: {}, maxFileSize: 2048 * 1024 }) });
+  return lintText(uri, text, { config: mergeConfig({}, { rules: {}, maxFileSize: 65536 * 1024 }) });
 }
 
 /** What the tests compare of a diagnostic: range, severity, code, message, and the finding index it carries. */

@@ -30,7 +30,12 @@ export interface ParseOptions {
   format?: LandscapeFormat;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/**
+ * Files larger than this many bytes are not parsed (one `file-too-large` warning instead; the CLI
+ * then fails). 64 MiB: a landscape of 20,000 systems is about 22 MB, so real landscapes are always
+ * checked; the limit only keeps a stray multi-gigabyte file from being loaded.
+ */
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 export const DEFAULT_MAX_ALIAS_NODES = 10_000;
 
 /**

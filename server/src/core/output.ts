@@ -9,6 +9,11 @@ export interface FileReport {
   /** Path as given or found, relative to the working directory where possible. */
   file: string;
   findings: Finding[];
+  /**
+   * Set when the file was not checked (larger than the size limit): why, e.g. "70000 KiB > 65536 KiB".
+   * Its findings then hold the file-too-large warning only.
+   */
+  notChecked?: string;
 }
 
 export interface Summary {
@@ -32,7 +37,10 @@ export function summarize(reports: readonly FileReport[]): Summary {
   return s;
 }
 
-/** Spec §3: exactly one JSON document with files and a summary; ranges 0-based. */
+/**
+ * Spec §3: exactly one JSON document with files and a summary; ranges 0-based. A file that was not
+ * checked shows as such through its file-too-large diagnostic (the shape has no other place).
+ */
 export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify({
     files: reports.map((r) => ({
@@ -71,7 +79,9 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
   const total = s.errors + s.warnings + s.infos + s.hints;
   const parts = [plural(s.errors, 'error'), plural(s.warnings, 'warning'), plural(s.infos, 'info')];
   if (s.hints) parts.push(plural(s.hints, 'hint'));
-  const head = total === 0 ? c('bold', `No problems in ${plural(s.files, 'file')}`) : c(s.errors ? 'error' : s.warnings ? 'warning' : 'info', `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(s.files, 'file')}`);
+  const notChecked = reports.filter((r) => r.notChecked !== undefined).length;
+  const unchecked = notChecked ? `; ${plural(notChecked, 'file')} not checked (larger than the size limit)` : '';
+  const head = total === 0 ? c('bold', `No problems in ${plural(s.files, 'file')}`) : c(s.errors ? 'error' : s.warnings ? 'warning' : 'info', `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(s.files, 'file')}${unchecked}`);
   if (lines.length) lines.push('');
   lines.push(head);
   return lines.join('\n');
@@ -119,10 +129,31 @@ export function formatSarif(reports: readonly FileReport[], toolVersion: string,
     runs: [{
       tool: { driver: { name: 'landscape-lint', version: toolVersion, informationUri: 'https://example.invalid/landscape-lint', rules } },
       originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).toString() } },
-      artifacts: reports.map((r) => ({ location: artifactLocation(r.file, cwd) })),
+      artifacts: reports.map((r) => ({ location: artifactLocation(r.file, cwd), ...(r.notChecked !== undefined ? { properties: { checked: false } } : {}) })),
+      ...notCheckedInvocation(reports, cwd),
       results,
     }],
   }, null, 2);
+}
+
+/**
+ * Files that were not checked (over the size limit), as SARIF tool execution notifications (shown
+ * by viewers as problems of the run, apart from the results): `invocations` only when there are any.
+ */
+function notCheckedInvocation(reports: readonly FileReport[], cwd: string): { invocations?: unknown[] } {
+  const notChecked = reports.filter((r) => r.notChecked !== undefined);
+  if (!notChecked.length) return {};
+  return {
+    invocations: [{
+      executionSuccessful: true,
+      toolExecutionNotifications: notChecked.map((r) => ({
+        level: 'error',
+        descriptor: { id: 'file-too-large' },
+        message: { text: `${r.file} was not checked: larger than the size limit (${r.notChecked}).` },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file, cwd) } }],
+      })),
+    }],
+  };
 }
 
 /** Relative to %SRCROOT% (the working directory) for files below it, else an absolute file URI. */
