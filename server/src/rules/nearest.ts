@@ -6,19 +6,15 @@
  * build one index per check instead of scanning all systems or users per finding.
  *
  * The candidates (lower-cased) go into a trie; a query walks it with one row of the edit distance
- * table per node and visits nodes in the order of the row's minimum, a lower bound for every
- * candidate below the node, so it only looks at prefixes within the limit of the word.
+ * table per node, first allowing no edit, then one, two, three: the row's minimum is a lower bound
+ * for every candidate below the node, so a pass only looks at prefixes within its bound.
  */
 
 interface TrieNode {
-  readonly children: Map<string, TrieNode>;
+  /** Children by UTF-16 code unit. */
+  readonly children: Map<number, TrieNode>;
   /** Indexes (in candidate order) of the candidates that end here. */
   terminal?: number[];
-}
-
-interface Pending {
-  node: TrieNode;
-  row: Int32Array;
 }
 
 /** Words longer than this get no suggestion (as in closest: a pasted value is not a typo). */
@@ -33,7 +29,7 @@ export class NearestIndex {
       let node = this.root;
       // UTF-16 code units, as the edit distance of closest counts them
       for (let k = 0; k < lower.length; k++) {
-        const ch = lower[k];
+        const ch = lower.charCodeAt(k);
         let next = node.children.get(ch);
         if (!next) {
           next = { children: new Map() };
@@ -54,41 +50,37 @@ export class NearestIndex {
     const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
     const w = word.toLowerCase();
     const m = w.length;
-    let bestD = limit;
-    let bestI = Number.POSITIVE_INFINITY;
-    const buckets: Pending[][] = Array.from({ length: limit + 1 }, () => []);
-    const first = new Int32Array(m + 1);
-    for (let j = 0; j <= m; j++) first[j] = j;
-    buckets[0].push({ node: this.root, row: first });
-    // a child's row minimum is never below its parent's: buckets are visited in increasing order
-    for (let b = 0; b <= bestD; b++) {
-      const bucket = buckets[b];
-      for (let k = 0; k < bucket.length; k++) {
-        const { node, row } = bucket[k];
-        if (node.terminal) {
-          const d = row[m];
-          if (d <= bestD) {
-            const idx = node.terminal.find((i) => !exclude?.(this.candidates[i]));
-            if (idx !== undefined && (d < bestD || idx < bestI)) {
-              bestD = d;
-              bestI = idx;
-            }
+    // one row of the edit distance table per depth, reused: a node's row minimum is a lower bound
+    // for every candidate below it, and it exceeds the bound before the depth exceeds m + bound
+    const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+    let best = -1;
+    let bound = 0;
+    const visit = (node: TrieNode, depth: number): void => {
+      const row = rows[depth];
+      if (node.terminal && row[m] <= bound) {
+        for (const i of node.terminal) {
+          if (best >= 0 && i >= best) break;
+          if (!exclude?.(this.candidates[i])) {
+            best = i;
+            break;
           }
-        }
-        for (const [ch, child] of node.children) {
-          const next = new Int32Array(m + 1);
-          next[0] = row[0] + 1;
-          let min = next[0];
-          for (let j = 1; j <= m; j++) {
-            const v = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (w[j - 1] === ch ? 0 : 1));
-            next[j] = v;
-            if (v < min) min = v;
-          }
-          if (min <= bestD) buckets[min].push({ node: child, row: next });
         }
       }
-      bucket.length = 0;
-    }
-    return bestI === Number.POSITIVE_INFINITY ? undefined : this.candidates[bestI];
+      const next = (rows[depth + 1] ??= new Int32Array(m + 1));
+      for (const [ch, child] of node.children) {
+        next[0] = row[0] + 1;
+        let min = next[0];
+        for (let j = 1; j <= m; j++) {
+          const v = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (w.charCodeAt(j - 1) === ch ? 0 : 1));
+          next[j] = v;
+          if (v < min) min = v;
+        }
+        if (min <= bound) visit(child, depth + 1);
+      }
+    };
+    // the smallest distance first: a candidate found within bound b was not within b - 1, so all
+    // candidates found in that pass are at distance b and the first in candidate order wins
+    for (; bound <= limit && best < 0; bound++) visit(this.root, 0);
+    return best < 0 ? undefined : this.candidates[best];
   }
 }

@@ -105,8 +105,10 @@ export const rule: Rule = {
     if (!root) return out;
     const editor = new DocEditor(doc);
     const seen = new Set<YamlNode>();
+    // one path, extended and shortened in place while walking: a copy is made only for a finding
+    const path: (string | number)[] = [];
     // aliases are not followed: the anchored node is visited where it is defined
-    const walk = (node: unknown, path: NodePath, depth: number): void => {
+    const walk = (node: unknown, depth: number): void => {
       if (depth > 200 || !node || typeof node !== 'object' || seen.has(node as YamlNode)) return;
       seen.add(node as YamlNode);
       if (isMap(node)) {
@@ -114,8 +116,8 @@ export const rule: Rule = {
           if (!isPair(item)) continue;
           const key = keyText(item);
           if (key === undefined) continue;
-          const here = [...path, key];
           if (SECRET_KEY.test(key) && !isName(path, key, item.value)) {
+            const here = [...path, key];
             const sid = here[0] === 'systems' && here.length > 2 ? String(here[1]) : null;
             const r = (item.key as Scalar).range;
             const range = r ? doc.lines.range(r[0], r[1]) : doc.rangeFor(here);
@@ -127,13 +129,23 @@ export const rule: Rule = {
               fixes: [{ title: `Remove ${key}`, edits: editor.removeKey(here), isPreferred: true }].filter((f) => f.edits.length > 0),
             });
           }
-          walk(item.value, here, depth + 1);
+          // scalars have nothing below them
+          if (isMap(item.value) || isSeq(item.value)) {
+            path.push(key);
+            walk(item.value, depth + 1);
+            path.pop();
+          }
         }
       } else if (isSeq(node)) {
-        node.items.forEach((item, i) => walk(item, [...path, i], depth + 1));
+        node.items.forEach((item, i) => {
+          if (!isMap(item) && !isSeq(item)) return;
+          path.push(i);
+          walk(item, depth + 1);
+          path.pop();
+        });
       }
     };
-    walk(root, [], 0);
+    walk(root, 0);
     return out;
   },
 };
