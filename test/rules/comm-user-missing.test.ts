@@ -83,7 +83,7 @@ describe(RULE, () => {
     assert.equal(rangeText(only(r, RULE, 'GRP')), '2:2-2:5');
   });
 
-  it('offers one fix per declared user, preferring the user of the same track', () => {
+  it('offers a fix per declared user (at most 5), preferring the user of the same track', () => {
     const text = dedent(`
       landscape: T
       communicationUsers:
@@ -116,6 +116,28 @@ describe(RULE, () => {
     // a system in no track gets an unused user first (so the fix does not share a user across tracks)
     const sbx = only(lintValid(text + '  SBX: { role: abap, connection: none }\n'), RULE, 'SBX');
     assert.deepEqual(preferred(sbx), ['Set communicationUser to S0023456791']);
+  });
+
+  it('many declared users: at most 5 fixes — the track\'s user, then users no system uses, then the others', () => {
+    const users = Array.from({ length: 12 }, (_, i) => `S00234567${String(i).padStart(2, '0')}`);
+    const text = [
+      'landscape: T',
+      'communicationUsers:',
+      ...users.map((u) => `  ${u}: { description: user ${u} }`),
+      'tracks:',
+      '  ERP: [EDV, EPR]',
+      'systems:',
+      `  EDV: { role: abap, connection: direct, communicationUser: ${users[7]} }`,
+      `  BWD: { role: abap, connection: direct, communicationUser: ${users[0]} }`,
+      `  BWP: { role: abap, connection: direct, communicationUser: ${users[2]} }`,
+      '  EPR: { role: abap, connection: direct }',
+      '',
+    ].join('\n');
+    const f = only(lintValid(text), RULE, 'EPR');
+    // the same-track user first, then the unused ones in file order (users[0] and users[2] are taken)
+    assert.deepEqual(titles(f), [users[7], users[1], users[3], users[4], users[5]].map((u) => `Set communicationUser to ${u}`));
+    assert.deepEqual(preferred(f), [`Set communicationUser to ${users[7]}`]);
+    assert.deepEqual(f.data?.candidates, [users[7], users[1], users[3], users[4], users[5]]);
   });
 
   it('flow-style system: the fix inserts into the flow map', () => {

@@ -119,4 +119,16 @@ describe(RULE, () => {
     assert.equal(ofRule(r, RULE).length, 0);
     assert.equal(ofRule(r, 'solman-setup').length, 1);
   });
+  it('an undeclared user shared by many systems: the declared description names 10 of them and how many more', () => {
+    const sids = Array.from({ length: 12 }, (_, i) => `S${String.fromCharCode(65 + i)}1`);
+    const text = ['landscape: T', 'communicationUsers:', '  S0023456789: { description: ERP }', 'systems:',
+      ...sids.map((sid) => `  ${sid}: { role: abap, connection: direct, communicationUser: S0099999999 }`), ''].join('\n');
+    const r = lintValid(text);
+    const found = ofRule(r, RULE);
+    assert.equal(found.length, 12);
+    const f = only(r, RULE, 'SA1');
+    assert.deepEqual(titles(f), ['Declare S0099999999 under communicationUsers']);
+    const { text: out } = fixed(r, f);
+    assert.ok(out.includes(`  S0099999999:\n    description: "Used by ${sids.slice(0, 10).join(', ')} and 2 more"\n`), out);
+  });
 });

@@ -110,4 +110,14 @@ describe(RULE, () => {
     assert.equal(b.text, json.replace('"connection": "solman"', '"connection": "frun"'));
     assert.equal(ofRule(b.result, RULE).length, 0);
   });
+
+  it('many systems of the right role: at most 5 "set managedBy" fixes (the closest first), the message says how many more', () => {
+    const sols = ['SOL', 'SO2', 'SO3', 'SO4', 'SO5', 'SO6', 'SO7'];
+    const text = ['landscape: T', 'systems:', ...sols.map((sid) => `  ${sid}: { role: solman, release: 7.2 SPS08 }`),
+      '  FRN: { role: frun, release: "2.0" }', '  XYZ: { role: abap, connection: solman, managedBy: FRN, noteAssistant: { enabled: false } }', ''].join('\n');
+    const f = only(lintValid(text), RULE, 'XYZ');
+    assert.deepEqual(titles(f), [...sols.slice(0, 5).map((sid) => `Set managedBy to ${sid}`), 'Set connection to frun (XYZ is managed by Focused Run FRN)']);
+    assert.equal(f.message, 'XYZ connects through SAP Solution Manager (connection: solman) but managedBy FRN is Focused Run (role: frun): set it to SOL or SO2 or SO3 or SO4 or SO5 (or one of 2 more SAP Solution Manager systems), or set connection to frun');
+    assert.deepEqual(preferred(f), []);
+  });
 });

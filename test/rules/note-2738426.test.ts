@@ -76,6 +76,16 @@ describe('rule note-2738426 (guide 4.3, 2.1.5)', () => {
     ]);
   });
 
+  it('a long track: at most 10 earlier systems as related information, the first ones of the track', () => {
+    const sids = Array.from({ length: 14 }, (_, i) => `E${String.fromCharCode(65 + i)}1`);
+    const text = ['landscape: T', 'tracks:', `  ERP: [${[...sids, 'EPR'].join(', ')}]`, 'systems:',
+      ...sids.map((sid) => `  ${sid}: { role: abap, connection: direct, basis: 754 SP02, notes: [2738426] }`),
+      '  EPR: { role: abap, connection: direct, basis: 754 SP02, notes: [] }', ''].join('\n');
+    const found = ofRule(lint(text), RULE);
+    assert.equal(found.length, 1);
+    assert.deepEqual(found[0]!.related?.map((r) => r.message), sids.slice(0, 10).map((sid) => `SAP Note 2738426 is implemented in ${sid} (track ERP): transport it from there`));
+  });
+
   describe('quick-fix: add the note to notes', () => {
     it('YAML flow list', () => {
       const r = lint(doc(['    notes: [2576306]']));

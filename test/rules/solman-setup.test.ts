@@ -162,4 +162,14 @@ describe(RULE, () => {
     assert.ok(out.includes('"solmanSetup": { "backendUser": "S0023456790", "communicationUser": "S0001234567" }'), out);
     assert.equal(ofRule(result, RULE).length, 0);
   });
+
+  it('backendUser missing with many declared users: at most 5 candidates, the own communicationUser first', () => {
+    const users = Array.from({ length: 9 }, (_, i) => `S00234567${String(i).padStart(2, '0')}`);
+    const text = ['landscape: T', 'communicationUsers:', ...users.map((u) => `  ${u}: { description: user ${u} }`), 'systems:',
+      `  SOL: { role: solman, release: 7.2 SPS08, communicationUser: ${users[4]}, solmanSetup: { communicationUser: S0001234567 } }`, ''].join('\n');
+    const f = only(lintValid(text), RULE, 'SOL');
+    assert.deepEqual(titles(f), [users[4], users[0], users[1], users[2], users[3]].map((u) => `Set backendUser to ${u}`));
+    assert.deepEqual(preferred(f), [`Set backendUser to ${users[4]}`]);
+    assert.deepEqual(f.data?.candidates, [users[4], users[0], users[1], users[2], users[3]]);
+  });
 });

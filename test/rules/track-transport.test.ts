@@ -200,4 +200,14 @@ describe(RULE, () => {
     assert.equal(text, json.replace('"notes": [] }', '"notes": [2738426] }'));
     assert.equal(ofRule(result, RULE).length, 0);
   });
+
+  it('a long track: the message names the 10 nearest earlier systems and how many more; 10 related', () => {
+    const sids = Array.from({ length: 13 }, (_, i) => `E${String.fromCharCode(65 + i)}1`);
+    const text = track([...sids.map((sid): [string, string] => [sid, 'basis: 754 SP02, notes: [2738426]']), ['EPR', 'basis: 754 SP02, notes: []']]);
+    const f = only(lintValid(text), RULE, 'EPR');
+    const nearest = sids.slice(3);
+    assert.equal(f.message, `SAP Note 2738426 (Task list SAP_BASIS_CONFIG_OSS_COMM) is implemented in 3 earlier systems, ${nearest.slice(0, -1).join(', ')} and ${nearest[nearest.length - 1]} (earlier in track T1) but not in EPR: import the transport from EM1 into EPR and record the note — changes to Note Assistant and the backbone notes are transported throughout the landscape (guide 2.1.4, 4.3)`);
+    assert.deepEqual(f.related?.map((x) => x.message), [...nearest].reverse().map((sid) => `${sid} has SAP Note 2738426: transport it from there (track T1)`));
+    assert.deepEqual((f.data as { from: string[] }).from, [...nearest].reverse());
+  });
 });
