@@ -1,10 +1,14 @@
 import { strict as assert } from 'assert';
+import * as fc from 'fast-check';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { combineFixes } from '../../server/src/features/codeActions';
+import { toDiagnostic } from '../../server/src/core/diagnostics';
+import { lintText } from '../../server/src/core/lint';
+import { codeActions, combineFixes, fixAllDataOf, resolveFixAll } from '../../server/src/features/codeActions';
+import { fuzzParameters, landscapeArb, mutatedLandscapeArb } from '../property/arbitraries';
 import { generateLandscape, lintAsServer, LoggingClient } from './loadKit';
 
-/** What a client that resolves code actions says in `initialize` (VS Code, Neovim, Helix, eglot say the same). */
+/** What a client that resolves code actions says in `initialize` (as VS Code and Neovim do). */
 const RESOLVING = { textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } };
 
 const ORIGIN = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -170,5 +174,43 @@ describe('checklist cached per version (built server)', function () {
       assert.match(built()[version - 1], new RegExp(` v${version}: checklist of 12 systems in \\d+ ms \\(checklist #${version}\\)`));
     }
     assert.equal(client.lintsOf('checklist-cache.landscape.yaml').length, 4);
+  });
+});
+
+/**
+ * The contract the lazy offer rests on (in-process, over generated and damaged landscapes): every
+ * fix-all offered lazily resolves to a non-empty edit (never an action that does nothing), every
+ * fix-all offered eagerly is offered lazily too, and the resolved edit is exactly the eager one.
+ */
+describe('property: lazy fix-all offers are reliable', function () {
+  this.timeout(0);
+
+  it('lazy offers ⊇ eager offers; each resolves to the eager edit, never to nothing', () => {
+    // one finding per case (picked at random) and source.fixAll: many cheap cases beat few big ones
+    fc.assert(fc.property(fc.oneof(landscapeArb, mutatedLandscapeArb), fc.nat(), ({ uri, text }, pick) => {
+      const r = lintText(uri, text);
+      const check = (params: Parameters<typeof codeActions>[1]): void => {
+        const eager = codeActions(r, params).filter((a) => a.title.startsWith('Fix all'));
+        const lazy = codeActions(r, params, { resolve: 'lazy', version: 7 }).filter((a) => a.title.startsWith('Fix all'));
+        for (const a of eager) assert.ok(lazy.some((b) => b.title === a.title), `eager ${a.title} not offered lazily`);
+        for (const a of lazy) {
+          assert.equal(a.edit, undefined);
+          const data = fixAllDataOf(a)!;
+          assert.equal(data.version, 7);
+          const resolved = resolveFixAll(r, a, data);
+          const edits = resolved.edit?.changes?.[uri] ?? [];
+          assert.ok(edits.length > 0, `${a.title} resolves to nothing:\n${text}`);
+          const twin = eager.find((b) => b.title === a.title);
+          // only a combination the safety check cut down may be offered lazily and not eagerly
+          if (twin) assert.deepEqual(edits, twin.edit?.changes?.[uri]);
+        }
+      };
+      const withFix = r.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.fixes?.length);
+      if (withFix.length) {
+        const { f, i } = withFix[pick % withFix.length];
+        check({ textDocument: { uri }, range: f.range, context: { diagnostics: [toDiagnostic(f, uri, i, undefined, 7)], only: ['quickfix'] } });
+      }
+      check({ textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    }), fuzzParameters(150));
   });
 });

@@ -336,12 +336,13 @@ function fixAllFindings(result: LintResult, ruleId: string): Finding[] {
  * suppression.
  *
  * Fix-all of a rule is offered when more than one finding of the rule has a preferred fix and
- * their combination does more than the single fix; source.fixAll when some fix can be applied.
- * Eagerly, the combination is the one combineFixes returns (safety check included: a parse of the
- * combined text). Lazily, the offer rests on the cheap selection (preferred fixes whose edits
- * change something and do not overlap each other); the safety check runs in resolveFixAll, where
- * it may drop a fix that would break the file, never all of them (each fix alone keeps the file
- * parseable, as every quick-fix does).
+ * their combination does more than the single fix (has more edits); source.fixAll when some fix
+ * can be applied. Eagerly, the combination is the one combineFixes returns (safety check included:
+ * a parse of the combined text). Lazily, the offer rests on the cheap selection alone (preferred
+ * fixes whose edits change something and do not overlap each other, no parse, and only as far as
+ * the answer needs); the safety check runs in resolveFixAll, where it may drop a fix that would
+ * break the file, never all of them (each fix alone keeps the file parseable, as every quick-fix
+ * does). So both offer the same actions unless fixes together would break the file.
  */
 export function codeActions(result: LintResult, params: CodeActionParams, options: CodeActionOptions = {}): CodeAction[] {
   const uri = params.textDocument.uri;
@@ -372,7 +373,7 @@ export function codeActions(result: LintResult, params: CodeActionParams, option
         if (count < 2) {
           // nothing to combine
         } else if (lazy) {
-          const more = (chosen: readonly Fix[]): boolean => chosen.length > 1 && chosen.reduce((n, x) => n + x.edits.length, 0) > single.edits.length;
+          const more = (chosen: readonly Fix[]): boolean => chosen.reduce((n, x) => n + x.edits.length, 0) > single.edits.length;
           if (more(selectFixes(fixAllFindings(result, f.ruleId), result.doc, more))) actions.push(lazyFixAll(title, CodeActionKind.QuickFix, f.ruleId));
         } else {
           const edits = combineFixes(fixAllFindings(result, f.ruleId), result.doc);
