@@ -34,7 +34,8 @@ function number(x, unit) {
 }
 
 function cell(v, unit) {
-  if (!v || !Number.isFinite(v.median)) return 'n/a';
+  if (!v) return '—';
+  if (!Number.isFinite(v.median)) return 'n/a';
   const suffix = unit === 'ms' ? ' ms' : unit === 'MiB' ? ' MiB' : '';
   const med = number(v.median, unit);
   const min = number(v.min, unit);
