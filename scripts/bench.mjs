@@ -126,6 +126,7 @@ process.on('exit', () => {
   rmSync(join(dir, 'build', 'node_modules'), { force: true }); // the link only, first
   rmSync(dir, { recursive: true, force: true });
 });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130)); // cleans up through 'exit'
 
 /**
  * The build measured: a copy of dist/, out/server/ and the schema taken now, so that a rebuild in
