@@ -14,7 +14,7 @@ import {
   sdccnPrerequisiteFor,
 } from '../knowledge';
 import type { SdccnPrerequisite } from '../knowledge';
-import { chainEdits, lastEntryPath, logonUserFor } from './connectivity-shared';
+import { chainEditsInSystem, lastEntryPath, logonUserFor } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { listText, systemRange } from './shared';
@@ -106,7 +106,7 @@ export const rule: Rule = {
         const current = doc.nodeAt(destPath).value;
         // `destinations` of the wrong type (a list, a text): the schema reports it, no safe edit
         const wrongType = current !== undefined && (isSeq(current) || (isScalar(current) && current.value !== null));
-        const edits = wrongType ? [] : chainEdits(doc, missing.map((d) => (e: DocEditor) => e.insertKey(destPath, d.name, entry(d))), lastEntryPath(doc, destPath));
+        const edits = wrongType ? [] : chainEditsInSystem(doc, s.sid, missing.map((d) => (e: DocEditor) => e.insertKey(destPath, d.name, entry(d))), lastEntryPath(doc, destPath));
         out.push({
           message: `${context}: SDCCN needs HTTP destination${missing.length > 1 ? 's' : ''} ${listText(missing.map(describe))}, created by hand in ${DESTINATION_TRANSACTION} (guide ${prereq.section}); without ${missing.length > 1 ? 'them' : 'it'} SDCCN cannot send data to SAP`,
           range: doc.rangeOfKey(destPath) ?? systemRange(doc, s),
