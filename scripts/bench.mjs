@@ -565,6 +565,8 @@ if (sizes.includes(5000) && sizes.includes(20000)) {
   exponent = {
     cli: { median: e(median(batch.get(20000).cli), median(batch.get(5000).cli)), min: e(minimum(batch.get(20000).cli), minimum(batch.get(5000).cli)) },
     lint: { median: e(median(batch.get(20000).lint), median(batch.get(5000).lint)), min: e(minimum(batch.get(20000).lint), minimum(batch.get(5000).lint)) },
+    floorProc: { median: e(median(batch.get(20000).floorProc), median(batch.get(5000).floorProc)), min: e(minimum(batch.get(20000).floorProc), minimum(batch.get(5000).floorProc)) },
+    floor: { median: e(median(batch.get(20000).floor), median(batch.get(5000).floor)), min: e(minimum(batch.get(20000).floor), minimum(batch.get(5000).floor)) },
   };
 }
 
@@ -612,7 +614,9 @@ if (!yls.error) {
 if (exponent) {
   rows.splice(rows.findIndex((r) => r.section === 'landscape-lint server (LSP over stdio)'), 0,
     { label: 'exponent 5k→20k, CLI: log(t20k/t5k)/log 4', unit: '', single: exponent.cli, goal: '≤ 1.05', check: { single: 1.05 } },
-    { label: 'exponent 5k→20k, in-process lint', unit: '', single: exponent.lint, goal: '≤ 1.05', check: { single: 1.05 } });
+    { label: 'exponent 5k→20k, in-process lint', unit: '', single: exponent.lint, goal: '≤ 1.05', check: { single: 1.05 } },
+    { label: 'exponent 5k→20k, floor process (reference)', unit: '', single: exponent.floorProc },
+    { label: 'exponent 5k→20k, floor in-process (reference)', unit: '', single: exponent.floor });
 }
 
 const table = renderTable(rows, sizes, M, k);
@@ -622,7 +626,8 @@ console.log(`Extras: node start ${fmtMs(median(extras.nodeStart))}; CLI on examp
 for (const a of extras.aliases) console.log(`Extras: ${a.name} (${a.kib} KiB): lint ${fmtMs(median(a.lint))}, fix-all ${fmtMs(median(a.fixAll))}, ${a.findings} findings`);
 for (const n of sizes) {
   const ll = servers.ll.get(n).find((s) => !s.error);
-  console.log(`${k(n)}: ${landscapes.get(n).defective} systems with defects, ${M[n].findings} findings in-process, CLI ${JSON.stringify(batch.get(n).cliSummary)}; server published ${ll?.diagnostics ?? '?'} diagnostics (cap landscapeLint.maxDiagnostics), edits in system ${ll?.target ?? '?'}, ${ll?.codeActions ?? '?'} code actions there`);
+  const server = ll ? `; server published ${ll.diagnostics} diagnostics (cap landscapeLint.maxDiagnostics), edits in system ${ll.target}, ${ll.codeActions ?? '?'} code actions there` : '';
+  console.log(`${k(n)}: ${landscapes.get(n).defective} systems with defects, ${M[n].findings} findings in-process, CLI ${JSON.stringify(batch.get(n).cliSummary)}${server}`);
 }
 console.log('');
 console.log(table);
