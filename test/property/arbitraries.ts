@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
+import type { Parameters as FcParameters, IProperty, RunDetails } from 'fast-check';
 import { ROOT } from '../support/helpers';
 
 /**
@@ -230,4 +231,17 @@ export function fuzzParameters(defaultRuns: number): { numRuns: number; seed?: n
     ...(limit > 0 ? { interruptAfterTimeLimit: limit * 1000 } : {}),
     markInterruptAsFailure: false,
   };
+}
+
+/**
+ * fc.assert with the project's fuzz parameters, telling on long runs (FUZZ_RUNS set) how many
+ * cases ran and whether the time limit stopped it — so a campaign reports what it really checked.
+ */
+export function checkProperty<Ts>(name: string, property: IProperty<Ts>, defaultRuns: number): void {
+  const params = fuzzParameters(defaultRuns) as FcParameters<Ts>;
+  const details = fc.check(property, params) as RunDetails<Ts>;
+  if (process.env.FUZZ_RUNS) {
+    console.log(`      [fuzz] ${name}: ${details.numRuns} runs, seed ${details.seed}${details.interrupted ? ' (time limit reached)' : ''}${details.failed ? ' FAILED' : ''}`);
+  }
+  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? 'property failed');
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { lintText } from '../../server/src/core/lint';
-import { fuzzParameters, landscapeArb, mutatedLandscapeArb } from './arbitraries';
+import { checkProperty, landscapeArb, mutatedLandscapeArb } from './arbitraries';
 import { actionsFor, assertRangeValid, checkAction, checkFixAllFixedPoint, linesOf } from './checks';
 
 /**
@@ -14,31 +14,31 @@ describe('property: quick-fixes never damage the file', function () {
 
   it('every offered quick-fix applies, keeps the file parseable and every comment, leaves other systems alone and reduces its finding', () => {
     // one finding per case (picked at random), all of its actions: many cheap cases beat few big ones
-    fc.assert(fc.property(landscapeArb, fc.nat(), (file, pick) => {
+    checkProperty('quick-fixes', fc.property(landscapeArb, fc.nat(), (file, pick) => {
       const r = lintText(file.uri, file.text);
       if (!r.findings.length) return;
       const i = pick % r.findings.length;
       for (const action of actionsFor(r, file.uri, i)) checkAction(file.uri, r, i, action);
-    }), fuzzParameters(150));
+    }), 150);
   });
 
   it('the same on damaged files (no fix adds a syntax error)', () => {
-    fc.assert(fc.property(mutatedLandscapeArb, fc.nat(), (file, pick) => {
+    checkProperty('damaged files', fc.property(mutatedLandscapeArb, fc.nat(), (file, pick) => {
       const r = lintText(file.uri, file.text);
       if (!r.findings.length) return;
       const i = pick % r.findings.length;
       for (const action of actionsFor(r, file.uri, i)) checkAction(file.uri, r, i, action);
-    }), fuzzParameters(100));
+    }), 100);
   });
 
   it('fix-all reaches a fixed point, each round keeping the file parseable', () => {
-    fc.assert(fc.property(landscapeArb, (file) => {
+    checkProperty('fix-all fixed point', fc.property(landscapeArb, (file) => {
       checkFixAllFixedPoint(file.uri, lintText(file.uri, file.text));
-    }), fuzzParameters(15));
+    }), 15);
   });
 
   it('every range the engine reports is valid for the text (findings, related information, fix edits)', () => {
-    fc.assert(fc.property(mutatedLandscapeArb, (file) => {
+    checkProperty('ranges', fc.property(mutatedLandscapeArb, (file) => {
       const r = lintText(file.uri, file.text);
       const lines = linesOf(file.text);
       for (const f of r.findings) {
@@ -47,6 +47,6 @@ describe('property: quick-fixes never damage the file', function () {
         for (const fix of f.fixes ?? []) for (const e of fix.edits) assertRangeValid(file.text, e.range, `fix "${fix.title}"`, lines);
         assert.ok(!/^Internal error/.test(f.message), f.message);
       }
-    }), fuzzParameters(150));
+    }), 150);
   });
 });

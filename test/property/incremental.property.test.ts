@@ -7,7 +7,7 @@ import type { Node as YamlNode, Pair } from 'yaml';
 import { IncrementalLint, lintText } from '../../server/src/core/lint';
 import type { LintResult } from '../../server/src/core/lint';
 import { ROOT } from '../support/helpers';
-import { fuzzParameters, landscapeArb, mutate, mutationArb } from './arbitraries';
+import { checkProperty, landscapeArb, mutate, mutationArb } from './arbitraries';
 import type { Mutation } from './arbitraries';
 
 /**
@@ -119,7 +119,7 @@ describe('property: the incremental engine equals a full lint after every edit',
 
   it('generated YAML landscapes, random edit sequences', () => {
     const yamlFiles = landscapeArb.filter((f) => f.uri.endsWith('.yaml'));
-    fc.assert(fc.property(yamlFiles, fc.array(editArb, { minLength: 1, maxLength: 8 }), (file, edits) => {
+    checkProperty('incremental: generated', fc.property(yamlFiles, fc.array(editArb, { minLength: 1, maxLength: 8 }), (file, edits) => {
       const inc = new IncrementalLint();
       let text = file.text;
       assertSame(lintText(file.uri, text, { incremental: inc }), lintText(file.uri, text), 'opening');
@@ -127,11 +127,11 @@ describe('property: the incremental engine equals a full lint after every edit',
         text = applyEdit(text, e);
         assertSame(lintText(file.uri, text, { incremental: inc }), lintText(file.uri, text), `edit ${i + 1} (${e.kind})`);
       });
-    }), fuzzParameters(40));
+    }), 40);
   });
 
   it('the realistic example, random edit sequences', () => {
-    fc.assert(fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
+    checkProperty('incremental: example', fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
       const uri = 'file:///acme.landscape.yaml';
       const inc = new IncrementalLint();
       let text = ACME;
@@ -140,7 +140,7 @@ describe('property: the incremental engine equals a full lint after every edit',
         text = applyEdit(text, e);
         assertSame(lintText(uri, text, { incremental: inc }), lintText(uri, text), `edit ${i + 1} (${e.kind})`);
       });
-    }), fuzzParameters(15));
+    }), 15);
   });
 
   it('reuses: an edit inside one system of the example re-parses one entry and re-checks one system', () => {
