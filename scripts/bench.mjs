@@ -84,7 +84,7 @@ const runs = int(runsArg ?? (quick ? 3 : 5), '--runs');
 let quickReason = quick ? '--quick' : '';
 if (!quick && !full && runsArg !== undefined && runs <= 3 && systemsArg === undefined && !big) {
   quick = true;
-  quickReason = `--runs ${runs} without --systems (use --full for everything)`;
+  quickReason = `--runs ${runs} without --systems; --full runs everything`;
 }
 let sizes = systemsArg ? systemsArg.split(',').map((s) => int(s.trim(), '--systems')) : quick ? [1000] : [1000, 5000];
 if (big && !sizes.includes(20000)) sizes.push(20000);

@@ -60,7 +60,6 @@ export class BenchClient {
     this.conn.onRequest('workspace/semanticTokens/refresh', () => null);
     this.conn.onRequest('workspace/diagnostic/refresh', () => null);
     this.conn.onRequest('window/showMessageRequest', () => null);
-    this.conn.onNotification((method) => { if (!method.startsWith('$/')) this.other = method; });
     this.conn.onError(() => undefined);
     this.conn.listen();
   }
