@@ -55,7 +55,10 @@ export interface RuleFinding {
  *   for those systems, exactly the findings of the full run: messages, ranges, fixes, data and
  *   related information (test/rules/scope.property.test.ts checks this for every such rule).
  *   Ranges and edits are positions in the document the rule was given: a cached finding of an
- *   unchanged system still has to be moved with the system's lines.
+ *   unchanged system still has to be moved with the system's lines. Its quick-fix edits also
+ *   follow the file's formatting — the indentation unit DocEditor reads from the file's first
+ *   lines, the line break style, anchors that aliases elsewhere share — so a cache must be dropped
+ *   when those change.
  * - `'landscape'` (the default when absent): anything else — the rule reads other systems, or
  *   the document beyond one system's entry. It is re-run on the whole model every time, so it
  *   must stay cheap: linear (or n log n) in systems, tracks and users.
