@@ -41,7 +41,7 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'i
 if (!values['no-build'] && (run('npm', ['run', '--silent', 'build']) || run('npx', ['tsc', '-p', '.']))) process.exit(2);
 
 // every property test of the project: test/property, and the feature and server properties
-const specs = [join('out', 'test', 'property'), join('out', 'test', 'features'), join('out', 'test', 'lsp')]
+const specs = [join('out', 'test', 'property'), join('out', 'test', 'features'), join('out', 'test', 'rules'), join('out', 'test', 'lsp')]
   .filter((d) => existsSync(join(root, d)))
   .flatMap((d) => readdirSync(join(root, d)).filter((f) => /(propert|burst).*\.test\.js$/.test(f)).map((f) => join(d, f)));
 console.log(`fuzz: ${values.runs} runs per property, seed ${values.seed}${values['time-limit'] ? `, at most ${values['time-limit']} s per property` : ''}: ${specs.join(', ')}`);

@@ -90,7 +90,7 @@ export class LandscapeDocument {
     }
     // thousands of nested brackets would overflow the YAML parser's own recursion: look first
     const flowTooDeep = flowDeeperThan(text, MAX_DEPTH);
-    const parsed = flowTooDeep === undefined ? parseDocument(yamlText(text), { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: false }) : undefined;
+    const parsed = flowTooDeep === undefined ? parseDocument(yamlText(text), { lineCounter: new LineCounter(), uniqueKeys: false, prettyErrors: false, strict: false }) : undefined;
     const tooDeep = flowTooDeep ?? deeperThan(parsed!.contents as YamlNode | null, MAX_DEPTH);
     if (tooDeep !== undefined || !parsed) {
       // a landscape is a few levels deep; thousands of nested brackets are an attack or an
@@ -109,7 +109,7 @@ export class LandscapeDocument {
     this.yaml = parsed;
     // JSON files: the strict JSON check names the error better than the YAML parser does
     const jsonError = this.format === 'json' && text.trim() !== '' ? checkJsonSyntax(text) : undefined;
-    for (const err of this.yaml.errors) {
+    for (const err of withDuplicateKeys(this.yaml)) {
       const duplicate = err.code === 'DUPLICATE_KEY';
       if (jsonError && !duplicate) continue;
       const [start, end] = err.pos;
@@ -431,6 +431,38 @@ export class LandscapeDocument {
       system: null,
     });
   }
+}
+
+/**
+ * The parser's errors with the duplicate keys of every map, in document order. The YAML parser's
+ * own check (`uniqueKeys`) compares each new key with all before it — quadratic in the size of a
+ * map, seconds for `systems` at 20,000 entries; here one Map per map, the same rule (equal scalar
+ * values), the same position (the later key).
+ */
+function withDuplicateKeys(doc: Document.Parsed): { code: string; pos: [number, number]; message: string }[] {
+  const duplicates: { code: string; pos: [number, number]; message: string }[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const item of node.items as unknown[]) {
+        if (!isPair(item)) continue;
+        const key = item.key as YamlNode | null;
+        if (isScalar(key) && key.range) {
+          const v = (key as Scalar).value;
+          if (seen.has(v)) duplicates.push({ code: 'DUPLICATE_KEY', pos: [key.range[0], key.range[1]], message: 'Map keys must be unique' });
+          seen.add(v);
+        }
+        stack.push(item.key, item.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items as unknown[]) stack.push(item);
+    }
+  }
+  if (!duplicates.length) return doc.errors as unknown as { code: string; pos: [number, number]; message: string }[];
+  duplicates.sort((a, b) => a.pos[0] - b.pos[0]);
+  return [...(doc.errors as unknown as { code: string; pos: [number, number]; message: string }[]), ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 /**
