@@ -359,7 +359,9 @@ async function serverSession(kind, n) {
   try {
     await client.initialize({
       initializationOptions: isLl ? { maxFileSizeKB: NO_LIMIT_KB } : undefined,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      // the capabilities VS Code announces, so both servers take the paths editors take (a code
+      // action's edit resolved when chosen: codeAction/resolve with data support)
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } } },
     });
     if (!isLl) await sleep(300); // its configuration pull (schema association) after `initialized`
     let version = 1;
