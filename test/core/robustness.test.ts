@@ -169,6 +169,17 @@ describe('robustness reproductions (engine)', () => {
       }
     });
 
+    it('no suppression is offered for a zero-width finding (an empty key after a lone CR did not move below the comment)', () => {
+      const text = 'landscape: G\r\nsystems:\r\n    CDD: { role: solman, connection: none }\r: \n';
+      const r = lint(text);
+      r.findings.forEach((f, i) => {
+        for (const a of actionsFor(r, URI, i)) {
+          if (/^Suppress/.test(a.title)) assert.ok(f.range.start.line !== f.range.end.line || f.range.start.character !== f.range.end.character, a.title);
+          checkAction(URI, r, i, a);
+        }
+      });
+    });
+
     it('a user copied into a flow map is quoted when YAML would split it ("S00111,11")', () => {
       const doc = new LandscapeDocument(URI, 'systems: { EDV: { destinations: { SAPOSS: { type: "3" } } } }\n');
       const edits = new DocEditor(doc).setValue(['systems', 'EDV', 'destinations', 'SAPOSS', 'user'], 'S00111,11');
