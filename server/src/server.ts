@@ -25,7 +25,7 @@ import type { LintResult } from './core/lint';
 import { IncrementalLint, lintText } from './core/lint';
 import type { Finding } from './core/types';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './core/diagnostics';
-import { codeActions, fixAllDataOf, resolveFixAll } from './features/codeActions';
+import { codeActions, fixAllDataOf, prepareCodeActions, resolveFixAll } from './features/codeActions';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
@@ -316,6 +316,14 @@ function publish(entry: LintEntry): void {
   published.set(uri, { version, generation: entry.generation, max });
   const diagnostics = diagnosticsOf(entry.result.findings, uri, version, max);
   void connection.sendDiagnostics({ uri, version, diagnostics });
+  // the editor asks for code actions once it has the diagnostics: their per-version index is built
+  // meanwhile (a request already queued goes first)
+  const result = entry.result;
+  if (version !== undefined) {
+    setImmediate(() => {
+      if (results.get(keyOf(uri))?.result === result) guarded('prepareCodeActions', undefined, () => prepareCodeActions(result));
+    });
+  }
   if (entry.result.findings.length > max) log(`${path.basename(uri)} v${version ?? 'disk'}: ${max} of ${entry.result.findings.length} diagnostics published (landscapeLint.maxDiagnostics)`);
 }
 

@@ -148,17 +148,30 @@ function selectFixes(findings: readonly Finding[], doc?: LandscapeDocument, enou
   return chosen;
 }
 
-/** Findings with a preferred fix, per rule: the "(n)" of "Fix all <rule> problems (n)", counted once per result. */
-const preferredCounts = new WeakMap<LintResult, Map<string, number>>();
+/** The findings of each rule and how many of them have a preferred fix ("(n)" of "Fix all <rule> problems (n)"). */
+interface RuleFindings {
+  findings: Finding[];
+  preferred: number;
+}
 
-function preferredCount(result: LintResult, ruleId: string): number {
-  let counts = preferredCounts.get(result);
-  if (!counts) {
-    counts = new Map();
-    for (const f of result.findings) if (chosenFix(f)) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
-    preferredCounts.set(result, counts);
+/** Per result, built in one pass on the first request that needs it (then every request of the version reuses it). */
+const byRule = new WeakMap<LintResult, Map<string, RuleFindings>>();
+
+function ruleFindings(result: LintResult, ruleId: string): RuleFindings {
+  let rules = byRule.get(result);
+  if (!rules) {
+    rules = new Map();
+    const findings = result.findings;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
+      let entry = rules.get(f.ruleId);
+      if (!entry) rules.set(f.ruleId, entry = { findings: [], preferred: 0 });
+      entry.findings.push(f);
+      if (chosenFix(f)) entry.preferred++;
+    }
+    byRule.set(result, rules);
   }
-  return counts.get(ruleId) ?? 0;
+  return rules.get(ruleId) ?? { findings: [], preferred: 0 };
 }
 
 /**
@@ -251,9 +264,10 @@ const BLANK_OR_COMMENT = /^\s*(#.*)?$/;
 function suppressionEdit(result: LintResult, f: Finding): TextEdit | undefined {
   const doc = result.doc;
   if (doc.format !== 'yaml' || NOT_SUPPRESSIBLE.has(f.ruleId)) return undefined;
-  // a finding about the whole file sits at its start and does not move below an inserted comment
+  // a zero-width finding (about the whole file, or an empty key such as `: x`) sits between tokens:
+  // it need not move below an inserted comment, so a comment cannot be shown to cover it
   const r = f.range;
-  if (r.start.line === 0 && r.start.character === 0 && r.end.line === 0 && r.end.character === 0) return undefined;
+  if (r.start.line === r.end.line && r.start.character === r.end.character) return undefined;
   const line = suppressionLine(doc, f.range.start.line);
   const text = doc.lines.lineText(line);
   const indent = /^[ \t]*/.exec(text)![0];
@@ -326,9 +340,30 @@ export interface CodeActionOptions {
   version?: number;
 }
 
+/**
+ * Builds what code actions keep per result (the findings by rule, with their preferred fixes
+ * counted): the server calls it in an idle moment after publishing a version, so that the first
+ * light-bulb request of the version does not pay for it.
+ */
+export function prepareCodeActions(result: LintResult): void {
+  ruleFindings(result, '');
+}
+
 /** The findings a fix-all action combines: all of them, or those of one rule. */
-function fixAllFindings(result: LintResult, ruleId: string): Finding[] {
-  return ruleId === 'all' ? result.findings : result.findings.filter((x) => x.ruleId === ruleId);
+function fixAllFindings(result: LintResult, ruleId: string): readonly Finding[] {
+  return ruleId === 'all' ? result.findings : ruleFindings(result, ruleId).findings;
+}
+
+/** Combined fixes per result and rule (`all`: every rule): computed once, whoever asks again (eager light bulb, resolve). */
+const combined = new WeakMap<LintResult, Map<string, TextEdit[]>>();
+
+/** combineFixes of a fix-all action (with the safety check), once per result and rule. */
+function fixAllEdits(result: LintResult, ruleId: string): TextEdit[] {
+  let rules = combined.get(result);
+  if (!rules) combined.set(result, rules = new Map());
+  let edits = rules.get(ruleId);
+  if (!edits) rules.set(ruleId, edits = combineFixes(fixAllFindings(result, ruleId), result.doc));
+  return edits;
 }
 
 /**
@@ -368,7 +403,7 @@ export function codeActions(result: LintResult, params: CodeActionParams, option
       if (single && !rulesDone.has(f.ruleId)) {
         rulesDone.add(f.ruleId);
         // fix-all applies preferred fixes only: count those, and offer it only when it does more than the single fix
-        const count = preferredCount(result, f.ruleId);
+        const count = ruleFindings(result, f.ruleId).preferred;
         const title = `Fix all ${f.ruleId} problems in this file (${count})`;
         if (count < 2) {
           // nothing to combine
@@ -376,7 +411,7 @@ export function codeActions(result: LintResult, params: CodeActionParams, option
           const more = (chosen: readonly Fix[]): boolean => chosen.reduce((n, x) => n + x.edits.length, 0) > single.edits.length;
           if (more(selectFixes(fixAllFindings(result, f.ruleId), result.doc, more))) actions.push(lazyFixAll(title, CodeActionKind.QuickFix, f.ruleId));
         } else {
-          const edits = combineFixes(fixAllFindings(result, f.ruleId), result.doc);
+          const edits = fixAllEdits(result, f.ruleId);
           if (edits.length > single.edits.length) actions.push({ title, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: edits } } });
         }
       }
@@ -391,7 +426,7 @@ export function codeActions(result: LintResult, params: CodeActionParams, option
     if (lazy) {
       if (selectFixes(result.findings, result.doc, (chosen) => chosen.length > 0).length) actions.push(lazyFixAll(title, CodeActionKind.SourceFixAll, 'all'));
     } else {
-      const edits = combineFixes(result.findings, result.doc);
+      const edits = fixAllEdits(result, 'all');
       if (edits.length) actions.push({ title, kind: CodeActionKind.SourceFixAll, edit: { changes: { [uri]: edits } } });
     }
   }
@@ -407,7 +442,7 @@ export function codeActions(result: LintResult, params: CodeActionParams, option
  * it is no longer offered for the current version.
  */
 export function resolveFixAll(result: LintResult, action: CodeAction, data: FixAllData): CodeAction {
-  const edits = combineFixes(fixAllFindings(result, data.ruleId), result.doc);
+  const edits = fixAllEdits(result, data.ruleId);
   const { edit: _ignored, ...rest } = action;
   return edits.length ? { ...rest, edit: { changes: { [data.uri]: edits } } } : rest;
 }
