@@ -7,7 +7,7 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist',
 
 /**
  * The most bytes a landscape file is read up to, whatever size limit is configured: a landscape
- * of 14 systems is 20 KiB, the default limit (`DEFAULT_MAX_FILE_SIZE`) is 2 MiB. Larger limits are
+ * of 14 systems is 20 KiB, the default limit (`DEFAULT_MAX_FILE_SIZE`) is 64 MiB. Larger limits are
  * clamped to this, so a 19 GB file (or a link to one) never ends up in memory.
  */
 export const MAX_READABLE_SIZE = 128 * 1024 * 1024;
