@@ -180,6 +180,14 @@ describe('robustness reproductions (engine)', () => {
       });
     });
 
+    it('no edit moves a U+FEFF to the start of the file (it would become a byte-order mark; fuzz seed 9001)', () => {
+      const text = '\ufeff: Generated\n\ufeff: Generated\ncommunicationUsers:\n  S0023456789: { description: x }\nsystems:\n  E94: { role: abap, connection: none }\n';
+      const r = lint(text);
+      r.findings.forEach((_, i) => {
+        for (const a of actionsFor(r, URI, i)) checkAction(URI, r, i, a);
+      });
+    });
+
     it('a user copied into a flow map is quoted when YAML would split it ("S00111,11")', () => {
       const doc = new LandscapeDocument(URI, 'systems: { EDV: { destinations: { SAPOSS: { type: "3" } } } }\n');
       const edits = new DocEditor(doc).setValue(['systems', 'EDV', 'destinations', 'SAPOSS', 'user'], 'S00111,11');

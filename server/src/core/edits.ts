@@ -276,7 +276,15 @@ export class DocEditor {
    */
   private unshared(edits: TextEdit[]): TextEdit[] {
     const lines = this.doc.lines;
-    return edits.some((e) => this.doc.touchesSharedAnchor(lines.offsetAt(e.range.start), lines.offsetAt(e.range.end))) ? [] : edits;
+    const text = this.doc.text;
+    return edits.some((e) => {
+      const start = lines.offsetAt(e.range.start);
+      const end = lines.offsetAt(e.range.end);
+      // a U+FEFF at the start of the file is a byte-order mark, invisible to the parser: an edit
+      // there that moves a U+FEFF to the start, or the mark away from it, changes what follows
+      const bom = start === 0 && (text.charCodeAt(0) === 0xfeff || (e.newText || text.slice(end, end + 1)).charCodeAt(0) === 0xfeff);
+      return bom || this.doc.touchesSharedAnchor(start, end);
+    }) ? [] : edits;
   }
 
   // ---- rendering ----
