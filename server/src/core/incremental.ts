@@ -95,7 +95,7 @@ function scanLines(text: string): Lines | undefined {
 }
 
 /** Splits a file into header lines and entry blocks; undefined when it must be parsed whole. */
-export function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segments: Segment[]; header: string; starts: number[] } | undefined {
+function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segments: Segment[]; header: string; starts: number[] } | undefined {
   const lines = scanLines(text);
   if (!lines) return undefined;
   const { count, starts, ends, indents, kinds } = lines;
@@ -177,7 +177,8 @@ function shiftNodes(root: unknown, map: (offset: number) => number): void {
   }
 }
 
-function shiftRange(r: Range, lines: number): Range {
+/** A range moved by whole lines (characters unchanged: a moved block starts at a line start). */
+export function shiftRange(r: Range, lines: number): Range {
   return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
 }
 
@@ -261,25 +262,24 @@ export class IncrementalParser {
     const header = new LandscapeDocument(uri, layout.header, { format: 'yaml', maxFileSize: Number.MAX_SAFE_INTEGER });
     if (!clean(header) || !isMap(header.yaml!.contents)) return undefined;
     const segs = layout.segments;
-    const toFile = (h: number): number => {
+    // the segment a header offset (or line) lies in: the last one starting at or before it
+    const segmentAt = (h: number, from: (seg: Segment) => number): Segment => {
       let lo = 0;
       let hi = segs.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (segs[mid].headerStart <= h) lo = mid;
+        if (from(segs[mid]) <= h) lo = mid;
         else hi = mid - 1;
       }
-      return segs[lo].start + (h - segs[lo].headerStart);
+      return segs[lo];
+    };
+    const toFile = (h: number): number => {
+      const seg = segmentAt(h, (x) => x.headerStart);
+      return seg.start + (h - seg.headerStart);
     };
     const lineToFile = (h: number): number => {
-      let lo = 0;
-      let hi = segs.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (segs[mid].headerLine <= h) lo = mid;
-        else hi = mid - 1;
-      }
-      return segs[lo].line + (h - segs[lo].headerLine);
+      const seg = segmentAt(h, (x) => x.headerLine);
+      return seg.line + (h - seg.headerLine);
     };
     shiftNodes(header.yaml!.contents, toFile);
     const parseFindings: Finding[] = header.parseFindings.map((f) => ({ ...f, range: { start: { line: lineToFile(f.range.start.line), character: f.range.start.character }, end: { line: lineToFile(f.range.end.line), character: f.range.end.character } } }));

@@ -7,7 +7,7 @@ import { LandscapeDocument } from './document';
 import type { LandscapeFormat } from './document';
 import { ENGINE_RULES } from './engineRules';
 import { indentUnitOf } from './edits';
-import { IncrementalParser } from './incremental';
+import { IncrementalParser, shiftRange } from './incremental';
 import type { LandscapeModel, SystemDef } from './model';
 import { readLandscape } from './model';
 import type { ErrorObject } from 'ajv';
@@ -191,12 +191,6 @@ function systemsAfter(instancePath: string, value: object): boolean {
   if (top === undefined || top === '' || top === 'systems') return false;
   const keys = Object.keys(value);
   return keys.indexOf(top.replace(/~1/g, '/').replace(/~0/g, '~')) > keys.indexOf('systems');
-}
-
-type AnyRange = Finding['range'];
-
-function shiftRange(r: AnyRange, delta: number): AnyRange {
-  return { start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } };
 }
 
 /**
