@@ -179,3 +179,124 @@ export const ChecklistCommands = {
 
 /** View and container ids of the checklist (package.json `contributes.views`). */
 export const CHECKLIST_VIEW_ID = 'landscapeLint.checklist';
+
+// ---------------------------------------------------------------------------------------------
+// Landscape map (issue 15): the checklist laid out as a picture — lanes by track, managing
+// systems with what they manage, stand-alone systems by role, transport gaps as edges. Built by
+// server/src/features/map.ts, drawn by server/src/features/mapSvg.ts (in the HTML report and in
+// the VS Code webview, which renders the model it gets from `landscapeLint/map`).
+
+/** Readiness of one checklist chapter of one system (a cell of the systems × chapters matrix). */
+export interface MapChapterCell {
+  /** Chapter id ('3.2', '4.3', '5.3', '6.2' or 'other'). */
+  id: string;
+  done: number;
+  /** Items that apply (everything but n/a). */
+  total: number;
+  open: number;
+  unknown: number;
+  /** As the system's status, for this chapter's items only; green also when nothing applies. */
+  status: ReadinessStatus;
+}
+
+/** An item of a system that still needs work (open, or not recorded in the file). */
+export interface MapOpenItem {
+  chapter: string;
+  text: string;
+  state: 'open' | 'unknown';
+  severity?: 'error' | 'warning';
+  /** What to do: the deciding finding's message. */
+  action: string;
+  /** Guide sections that describe how to do it. */
+  sections: string[];
+  range: ChecklistRange;
+}
+
+export interface MapSystem {
+  sid: string;
+  role?: string;
+  connection?: string;
+  description?: string;
+  managedBy?: string;
+  status: ReadinessStatus;
+  done: number;
+  total: number;
+  open: number;
+  unknown: number;
+  /** Range of the SID key. */
+  range: ChecklistRange;
+  /** One cell per chapter that applies to the system, in the guide's order. */
+  chapters: MapChapterCell[];
+  openItems: MapOpenItem[];
+  /** Tracks that list the system, in file order. */
+  tracks: string[];
+  /** Id of the lane that holds the system (its first track, its manager, else its role group). */
+  lane: string;
+}
+
+/** A system drawn in a lane: `ref` when the lane only refers to it (its own lane is another). */
+export interface MapLaneEntry { sid: string; ref?: boolean }
+
+export interface MapLane {
+  /** `track:<name>`, `managed:<SID>` or `role:<role>`. */
+  id: string;
+  kind: 'track' | 'managed' | 'role';
+  title: string;
+  /** Track: in transport order; managed: the managing system first; role: file order. */
+  entries: MapLaneEntry[];
+  /** Managed lanes: systems the manager manages that live in a track lane. */
+  alsoManages?: string[];
+  /** Worst status of the systems the lane holds (green when it holds none). */
+  status: ReadinessStatus;
+  /** Systems the lane holds, and how many of them are green. */
+  systems: number;
+  ready: number;
+  /**
+   * Large landscapes only: a track lane whose systems are all green is drawn as one chip, and the
+   * green systems of a managed or role lane as one "N ready" chip.
+   */
+  collapsed: boolean;
+}
+
+/** A transport gap: backbone notes implemented earlier in a track but not in a later system. */
+export interface MapEdge {
+  kind: 'transport-gap';
+  /** Lane id (`track:<name>`) the edge is drawn in. */
+  lane: string;
+  track: string;
+  from: string;
+  to: string;
+  notes: number[];
+  /** Every finding of the gap is waived by a suppression comment with a reason. */
+  waived: boolean;
+  /** The findings' messages (what to do). */
+  messages: string[];
+}
+
+export interface LandscapeMap {
+  uri: string;
+  version?: number;
+  name?: string;
+  guide: { title: string; version: string; date: string };
+  parsed: boolean;
+  syntaxErrors: number;
+  summary: LandscapeChecklist['summary'];
+  /** Columns of the matrix: the chapters that apply to at least one system, in the guide's order. */
+  chapters: { id: string; title: string }[];
+  /** In file order. */
+  systems: MapSystem[];
+  lanes: MapLane[];
+  edges: MapEdge[];
+  /** More systems than the map draws one by one (see MapLane.collapsed). */
+  large: boolean;
+  landscapeFindings: ChecklistFinding[];
+}
+
+export interface MapParams { uri: string }
+/** `landscapeLint/map`: the landscape map model of a landscape file (null when unknown). */
+export const MapRequest = { method: 'landscapeLint/map' } as const;
+
+/** Command ids of the landscape map. */
+export const MapCommands = {
+  show: 'landscapeLint.map.show',
+} as const;

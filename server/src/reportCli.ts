@@ -5,23 +5,39 @@ import { lintText } from './core/lint';
 import { DEFAULT_MAX_FILE_SIZE } from './core/document';
 import { FileReadError, readLandscapeFile } from './core/files';
 import { buildChecklist } from './features/checklist';
+import { buildMap } from './features/map';
 import { renderReportJson, renderReportMarkdown } from './features/report';
+import { renderReportHtml } from './features/reportHtml';
 
-const USAGE = `Usage: landscape-lint report <file> [--format md|json] [-o FILE]
+const USAGE = `Usage: landscape-lint report <file> [--format md|json|html] [-o FILE]
 
 Writes the readiness report of a landscape file: per system the items of the
 checklists of SAP's guide "Support Backbone Update" that apply to it, each done,
 open, not applicable or unknown, with what to do.
 
 Options:
-  --format md|json     output format (default: md, or json when -o names a .json file)
+  --format md|json|html
+                       output format (default: md, or json / html when -o names a
+                       .json / .html file); html is one self-contained page with
+                       the landscape map, for people who do not use the tools
   -o, --output FILE    write the report to FILE instead of standard output
   -h, --help           show this help
 
 The report follows the guide, not the severity settings: rule settings and
 --rule do not change it; suppression comments with a reason in the file do.
+The HTML report is dated today (UTC), or by SOURCE_DATE_EPOCH when it is set.
 
 Exit codes: 0 report written, 2 bad usage or an unreadable input.`;
+
+/**
+ * The date of an HTML report, YYYY-MM-DD (UTC): SOURCE_DATE_EPOCH (seconds, the reproducible-builds
+ * convention) when it is a valid number, else today.
+ */
+export function reportDate(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const d = epoch !== undefined && /^\d{1,12}$/.test(epoch.trim()) ? new Date(Number(epoch.trim()) * 1000) : now;
+  return d.toISOString().slice(0, 10);
+}
 
 /**
  * \`landscape-lint report\`: the readiness report of one landscape file.
@@ -29,7 +45,7 @@ Exit codes: 0 report written, 2 bad usage or an unreadable input.`;
  * @returns the exit code
  */
 export function reportMain(argv: readonly string[], io: CliIO): number {
-  let format: 'md' | 'json' | undefined;
+  let format: 'md' | 'json' | 'html' | undefined;
   let output: string | undefined;
   const inputs: string[] = [];
   const fail = (message: string): number => {
@@ -47,8 +63,8 @@ export function reportMain(argv: readonly string[], io: CliIO): number {
     }
     if (flag === '--format' || flag === '-f') {
       const v = value();
-      if (v !== 'md' && v !== 'markdown' && v !== 'json') return fail(`--format must be md or json, not '${v ?? ''}'`);
-      format = v === 'json' ? 'json' : 'md';
+      if (v !== 'md' && v !== 'markdown' && v !== 'json' && v !== 'html') return fail(`--format must be md, json or html, not '${v ?? ''}'`);
+      format = v === 'markdown' ? 'md' : v;
     } else if (flag === '-o' || flag === '--output') {
       const v = value();
       if (!v) return fail(`${flag} needs a file name`);
@@ -71,9 +87,14 @@ export function reportMain(argv: readonly string[], io: CliIO): number {
   }
   const rel = path.relative(io.cwd, file);
   const display = !rel || rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(file) : rel.split(path.sep).join('/');
-  const checklist = buildChecklist(lintText(file, text));
-  const asJson = format === 'json' || (format === undefined && output !== undefined && /\.json$/i.test(output));
-  const rendered = asJson ? renderReportJson(checklist, display) : renderReportMarkdown(checklist, display);
+  const result = lintText(file, text);
+  const checklist = buildChecklist(result);
+  const chosen = format ?? (output !== undefined && /\.json$/i.test(output) ? 'json' : output !== undefined && /\.html?$/i.test(output) ? 'html' : 'md');
+  const rendered = chosen === 'json'
+    ? renderReportJson(checklist, display)
+    : chosen === 'html'
+      ? renderReportHtml(buildMap(result, checklist), { fileName: display, date: reportDate(io.env) })
+      : renderReportMarkdown(checklist, display);
   if (output) {
     try {
       fs.writeFileSync(path.resolve(io.cwd, output), rendered.endsWith('\n') ? rendered : `${rendered}\n`);
