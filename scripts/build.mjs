@@ -12,6 +12,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow (the bundle
+  // then fails with "Cannot find module './impl/format'"): bundle its ES module build instead
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 mkdirSync('dist', { recursive: true });

@@ -1,9 +1,17 @@
-// Writes docs/rules.md from the rules' metadata. Run with `npm run docs`.
+// Writes docs/rules.md and schemas/landscape-lint-config.schema.json from the rules' metadata.
+// Run with `npm run docs`.
 import * as fs from 'fs';
 import * as path from 'path';
+import { configSchema } from '../server/src/core/configSchema';
 import { renderRulesMarkdown } from '../server/src/core/ruleDocs';
 
-const target = path.resolve(__dirname, '..', '..', 'docs', 'rules.md');
-fs.mkdirSync(path.dirname(target), { recursive: true });
-fs.writeFileSync(target, renderRulesMarkdown());
-process.stdout.write(`wrote ${path.relative(process.cwd(), target)}\n`);
+const root = path.resolve(__dirname, '..', '..');
+const targets: [string, string][] = [
+  [path.join(root, 'docs', 'rules.md'), renderRulesMarkdown()],
+  [path.join(root, 'schemas', 'landscape-lint-config.schema.json'), JSON.stringify(configSchema(), null, 2) + '\n'],
+];
+for (const [target, text] of targets) {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, text);
+  process.stdout.write(`wrote ${path.relative(process.cwd(), target)}\n`);
+}

@@ -1,59 +1,51 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { LintConfig } from './core/config';
-import { ConfigError, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
+import { parseArgs } from 'node:util';
+import type { LintConfig, LoadedConfig } from './core/config';
+import { CONFIG_FILE_NAME, ConfigError, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig, ruleSettings } from './core/config';
 import { DEFAULT_MAX_FILE_SIZE } from './core/document';
+import type { LandscapeFormat } from './core/document';
 import type { LandscapeFileContent, ScanResult, SkippedEntry } from './core/files';
-import { FileReadError, inspectPath, readLandscapeFileContent, scanFiles, withSizeOnDisk } from './core/files';
-import { DEFAULT_FILE_PATTERNS, globToRegExp, hasGlobChars } from './core/glob';
-import { lintText, ruleMeta } from './core/lint';
+import { decodeText, FileReadError, inspectPath, readLandscapeFileContent, scanFiles, withSizeOnDisk } from './core/files';
+import type { PathMatcher } from './core/glob';
+import { DEFAULT_FILE_PATTERNS, GlobError, globMatcher, hasGlobChars, isGlob, splitGlob } from './core/glob';
+import { ALL_RULES, lintText, ruleMeta } from './core/lint';
 import type { FileReport } from './core/output';
 import { formatJson, formatSarif, formatText, summarize } from './core/output';
+import { closest } from './core/schema';
 import type { Finding, SeveritySetting } from './core/types';
 import { reportMain } from './reportCli';
 import { VERSION } from './version';
 
-/** Where the CLI writes; injectable for tests. */
+/** Where the CLI reads and writes; injectable for tests. */
 export interface CliIO {
   out(s: string): void;
   err(s: string): void;
   cwd: string;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** All of standard input (for `-` / `--stdin`); default: file descriptor 0. */
+  readStdin?: () => Buffer;
 }
 
-const USAGE = `Usage: landscape-lint [paths, directories or globs…] [options]
-
-Checks SAP landscape definition files (*.landscape.yaml|yml|json) against the
-Support Backbone Update guide. Directories are searched recursively.
-
-Options:
-  --format text|json|sarif   output format (default: text)
-  --max-warnings N           exit 1 when there are more than N warnings (default: unlimited)
-  --rule ID=SEVERITY         set a rule's severity: off|info|warning|error (repeatable)
-  --config FILE              use this configuration file instead of the nearest .landscape-lint.json
-  --max-file-size KB         size limit (default: 65536 = 64 MiB); a larger file is
-                             not checked and fails the run (exit 1)
-  --color / --no-color       force or disable colours (default: on a terminal only)
-  -o, --output FILE          write the report to FILE instead of standard output
-  -h, --help                 show this help
-  -v, --version              show the version
-
-landscape-lint report <file> [--format md|json] [-o FILE] writes the readiness
-report (the guide's checklists per system); see landscape-lint report --help.
-
-Exit codes: 0 no errors (and not more warnings than --max-warnings), 1 otherwise
-(also when a file was not checked because it is larger than the size limit),
-2 bad usage or an unreadable input.`;
+/** Output formats of the main command. */
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
 
 class UsageError extends Error {}
 
+/** The parsed command line. */
 interface Args {
   inputs: string[];
-  format: 'text' | 'json' | 'sarif';
+  stdin: boolean;
+  stdinFilename?: string;
+  format: OutputFormat;
   maxWarnings?: number;
+  /** Null-prototype: a rule id `__proto__` is a key like any other. */
   rules: Record<string, SeveritySetting>;
   config?: string;
+  ignorePatterns: string[];
+  printConfig?: string;
   maxFileSize?: number;
   color?: boolean;
   output?: string;
@@ -61,57 +53,147 @@ interface Args {
   version: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const a: Args = { inputs: [], format: 'text', rules: {}, help: false, version: false };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i];
-    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
-    const flag = eq > 0 ? raw.slice(0, eq) : raw;
-    const value = (): string => {
-      if (eq > 0) return raw.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--format':
-      case '-f': {
-        const v = value();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${v}'`);
-        a.format = v;
-        break;
-      }
-      case '--max-warnings': {
-        const v = value();
-        if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings takes a whole number ≥ 0, not '${v}'`);
-        a.maxWarnings = Number(v);
-        break;
-      }
-      case '--rule': {
-        const v = value();
-        const m = /^([^=]+)=(.+)$/.exec(v);
-        if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule takes ID=off|info|warning|error, not '${v}'`);
-        a.rules[m[1]] = m[2];
-        break;
-      }
-      case '--config': a.config = value(); break;
-      case '--max-file-size': {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) === 0) throw new UsageError(`--max-file-size takes a size in KiB, not '${v}'`);
-        a.maxFileSize = Number(v) * 1024;
-        break;
-      }
-      case '--color': a.color = true; break;
-      case '--no-color': a.color = false; break;
-      case '-o':
-      case '--output': a.output = value(); break;
-      case '-h':
-      case '--help': a.help = true; break;
-      case '-v':
-      case '--version': a.version = true; break;
-      default:
-        if (raw.startsWith('-') && raw !== '-') throw new UsageError(`unknown option '${raw}'`);
-        a.inputs.push(raw);
+/**
+ * One command-line option: node:util parseArgs reads it, `apply` checks and stores its value,
+ * and the help text is made from `value` and `help`. Adding a flag is one entry here (and a
+ * field in Args).
+ */
+interface OptionSpec {
+  name: string;
+  short?: string;
+  /** Placeholder of the value in the help; no value: a boolean flag. */
+  value?: string;
+  multiple?: boolean;
+  help: string;
+  apply(a: Args, value: string): void;
+}
+
+const wholeNumber = (flag: string, v: string, min: number, what: string): number => {
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} takes ${what}, not '${v}'`);
+  return Number(v);
+};
+
+const OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'format', short: 'f', value: FORMATS.join('|'), help: 'output format (default: text)',
+    apply: (a, v) => {
+      if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}, not '${v}'`);
+      a.format = v as OutputFormat;
+    },
+  },
+  {
+    name: 'max-warnings', value: 'N', help: 'exit 1 when there are more than N warnings (default: unlimited)',
+    apply: (a, v) => { a.maxWarnings = wholeNumber('--max-warnings', v, 0, 'a whole number ≥ 0'); },
+  },
+  {
+    name: 'rule', value: 'ID=SEVERITY', multiple: true, help: 'set a rule\'s severity: off|info|warning|error (repeatable)',
+    apply: (a, v) => {
+      const m = /^([^=]+)=(.+)$/.exec(v);
+      if (!m || !isSeveritySetting(m[2])) throw new UsageError(`--rule takes ID=off|info|warning|error, not '${v}'`);
+      a.rules[m[1]] = m[2];
+    },
+  },
+  {
+    name: 'config', short: 'c', value: 'FILE', help: `use this configuration file instead of the nearest ${CONFIG_FILE_NAME}`,
+    apply: (a, v) => { a.config = v; },
+  },
+  {
+    name: 'ignore-pattern', value: 'GLOB', multiple: true, help: 'leave out files and folders matching GLOB (relative to the working directory;\nrepeatable); node_modules and .git are always left out; a path named\nhere on the command line is always checked',
+    apply: (a, v) => { a.ignorePatterns.push(v); },
+  },
+  {
+    name: 'stdin', help: 'read the landscape from standard input (also: -)',
+    apply: (a) => { a.stdin = true; },
+  },
+  {
+    name: 'stdin-filename', value: 'NAME', help: 'name of standard input: its format (.json or YAML) and configuration\ncome from it, and findings are reported under it',
+    apply: (a, v) => { a.stdinFilename = v; },
+  },
+  {
+    name: 'print-config', value: 'FILE', help: 'print the effective configuration for FILE (JSON) and exit',
+    apply: (a, v) => { a.printConfig = v; },
+  },
+  {
+    name: 'max-file-size', value: 'KB', help: 'size limit (default: 65536 = 64 MiB); a larger file is\nnot checked and fails the run (exit 1)',
+    apply: (a, v) => { a.maxFileSize = wholeNumber('--max-file-size', v, 1, 'a size in KiB') * 1024; },
+  },
+  { name: 'color', help: 'force colours (default: on a terminal, unless NO_COLOR is set;\nFORCE_COLOR=1 forces them too)', apply: (a) => { a.color = true; } },
+  { name: 'no-color', help: 'disable colours', apply: (a) => { a.color = false; } },
+  { name: 'output', short: 'o', value: 'FILE', help: 'write the report to FILE instead of standard output', apply: (a, v) => { a.output = v; } },
+  { name: 'help', short: 'h', help: 'show this help', apply: (a) => { a.help = true; } },
+  { name: 'version', short: 'v', help: 'show the version', apply: (a) => { a.version = true; } },
+];
+
+function optionsHelp(): string {
+  const heads = OPTIONS.map((o) => `${o.short ? `-${o.short}, ` : '    '}--${o.name}${o.value ? ` ${o.value}` : ''}`);
+  const width = Math.max(...heads.map((h) => h.length)) + 2;
+  return OPTIONS.map((o, i) => {
+    const [first, ...rest] = o.help.split('\n');
+    return [`  ${heads[i].padEnd(width)}${first}`, ...rest.map((l) => `  ${' '.repeat(width)}${l}`)].join('\n');
+  }).join('\n');
+}
+
+const USAGE = `Usage: landscape-lint [paths, directories or globs…] [options]
+       landscape-lint - [options] < file          (or --stdin)
+
+Checks SAP landscape definition files (*.landscape.yaml|yml|json) against the
+Support Backbone Update guide. Directories are searched recursively.
+
+Options:
+${optionsHelp()}
+
+  --                            everything after it is a path, even when it starts with -
+
+landscape-lint report <file> [--format md|json] [-o FILE] writes the readiness
+report (the guide's checklists per system); see landscape-lint report --help.
+
+Exit codes: 0 no errors (and not more warnings than --max-warnings), 1 otherwise
+(also when a file was not checked because it is larger than the size limit),
+2 bad usage, an unreadable input or an unusable configuration file.`;
+
+/** parseArgs' errors (TypeError with an ERR_PARSE_ARGS_* code) as short usage messages. */
+function usageErrorOf(e: unknown): UsageError {
+  const err = e as { code?: string; message?: string };
+  const msg = err?.message ?? String(e);
+  const flag = /--([\w-]+)/.exec(msg)?.[0] ?? /'(-\w)'/.exec(msg)?.[1] ?? '';
+  switch (err?.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const raw = /'([^']+)'/.exec(msg)?.[1] ?? flag;
+      const hint = raw.startsWith('--') ? closest(raw.slice(2), OPTIONS.map((o) => o.name)) : undefined;
+      return new UsageError(`unknown option '${raw}'${hint ? ` (did you mean --${hint}?)` : ''}`);
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/does not take an argument/.test(msg)) return new UsageError(`${flag} takes no value`);
+      if (/ambiguous/.test(msg)) return new UsageError(`${flag} needs a value (one that starts with '-' is given as ${flag}=-…)`);
+      return new UsageError(`${flag} needs a value`);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError(msg);
+    default:
+      return new UsageError(msg);
+  }
+}
+
+function parseCommandLine(argv: readonly string[]): Args {
+  const a: Args = { inputs: [], stdin: false, format: 'text', rules: ruleSettings(), ignorePatterns: [], help: false, version: false };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: Object.fromEntries(OPTIONS.map((o) => [o.name, { type: o.value ? 'string' : 'boolean', ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) }])) as never,
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    });
+  } catch (e) {
+    throw usageErrorOf(e);
+  }
+  // tokens in command-line order: the last of --color / --no-color wins, --rule settings apply in order
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind === 'positional') {
+      if (t.value === '-') a.stdin = true;
+      else a.inputs.push(t.value);
+    } else if (t.kind === 'option') {
+      OPTIONS.find((o) => o.name === t.name)!.apply(a, t.value ?? '');
     }
   }
   return a;
@@ -119,6 +201,9 @@ function parseArgs(argv: readonly string[]): Args {
 
 /** Extra landscape-file patterns that apply to a directory, relative to `base` (the config file's folder). */
 export type ExtraPatterns = (dir: string) => { base: string; patterns: readonly string[] } | undefined;
+
+/** Paths left out of a folder search: absolute path → ignored. */
+export type IgnoreFor = (dir: string) => ((absPath: string) => boolean) | undefined;
 
 /** An input that exists but cannot be read: a pipe, a device, a link loop, an unlistable folder… */
 export interface UnreadableInput extends SkippedEntry {
@@ -135,19 +220,24 @@ export interface ResolvedInputs {
 // No cap on the number of files: the CLI checks what it is told to check, and a CI gate that
 // silently (or even loudly) leaves out files beyond some count would pass landscapes it never
 // read. The cost is one path string per file and the findings; 10,000 tiny files take seconds.
-// (The language server keeps findFiles' limit for its workspace scan, where responsiveness wins.)
+// (The language server keeps findFiles' limit for its workspace scan, and logs when it is hit.)
+
+/** scanFiles' ignore option (paths relative to `root`) from an absolute-path predicate. */
+function ignoreBelow(root: string, ignored: ((abs: string) => boolean) | undefined): PathMatcher | undefined {
+  return ignored ? (rel) => ignored(path.join(root, rel)) : undefined;
+}
 
 /** Files below a directory: the default landscape names plus the configured extra patterns. */
-function filesIn(dir: string, extraFor: ExtraPatterns): ScanResult {
-  const defaults = DEFAULT_FILE_PATTERNS.map((p) => globToRegExp(p));
+function filesIn(dir: string, extraFor: ExtraPatterns, ignoreFor: IgnoreFor): ScanResult {
+  const defaults = globMatcher(DEFAULT_FILE_PATTERNS);
   const extra = extraFor(dir);
-  const regexps = extra?.patterns.length ? extra.patterns.map((p) => globToRegExp(p)) : [];
+  const extraMatch = extra?.patterns.length ? globMatcher(extra.patterns) : undefined;
   const found = scanFiles(dir, (rel, full) => {
-    if (defaults.some((r) => r.test(rel))) return true;
-    if (!extra || !regexps.length) return false;
+    if (defaults(rel)) return true;
+    if (!extra || !extraMatch) return false;
     const fromBase = path.relative(extra.base, full).split(path.sep).join('/');
-    return !fromBase.startsWith('..') && regexps.some((r) => r.test(fromBase));
-  });
+    return !fromBase.startsWith('..') && extraMatch(fromBase);
+  }, { ignore: ignoreBelow(dir, ignoreFor(dir)) });
   return { ...found, files: [...new Set(found.files)].sort() };
 }
 
@@ -155,9 +245,10 @@ function filesIn(dir: string, extraFor: ExtraPatterns): ScanResult {
  * Expands the command line's inputs into files. An input that does not exist or matches nothing
  * is a usage error (thrown); one that exists but is not readable (a named pipe, a device, a
  * symbolic link loop, a broken link), and such entries found in folders, are returned in
- * `unreadable` so the caller checks the rest and reports them.
+ * `unreadable` so the caller checks the rest and reports them. A file or folder named here is
+ * never ignored; what a folder search or a glob finds is, when an ignore pattern matches it.
  */
-export function collectInputs(inputs: readonly string[], cwd: string, extraFor: ExtraPatterns = () => undefined): ResolvedInputs {
+export function collectInputs(inputs: readonly string[], cwd: string, extraFor: ExtraPatterns = () => undefined, ignoreFor: IgnoreFor = () => undefined): ResolvedInputs {
   const files: string[] = [];
   const unreadable: UnreadableInput[] = [];
   const found = (scan: ScanResult): void => {
@@ -169,21 +260,20 @@ export function collectInputs(inputs: readonly string[], cwd: string, extraFor: 
     const what = inspectPath(abs);
     if (what.kind === 'file') files.push(abs);
     else if (what.kind === 'directory') {
-      const scan = filesIn(abs, extraFor);
+      const scan = filesIn(abs, extraFor, ignoreFor);
       if (!scan.files.length && !scan.skipped.length && inputs.length) throw new UsageError(`no landscape files (*.landscape.yaml|yml|json) found in '${input}'`);
       found(scan);
     } else if (what.error.reason !== 'not-found') {
       unreadable.push({ path: abs, reason: what.error.reason, message: what.error.message, explicit: true });
-    } else if (hasGlobChars(input)) {
-      const norm = input.replace(/\\/g, '/');
-      const segments = norm.split('/');
-      const firstGlob = segments.findIndex(hasGlobChars);
-      const base = path.resolve(cwd, segments.slice(0, firstGlob).join('/') || '.');
-      const rest = segments.slice(firstGlob).join('/');
-      const re = globToRegExp(rest, false);
-      const scan = scanFiles(base, (rel) => re.test(rel));
+    } else if (isGlob(input)) {
+      const { base, pattern } = splitGlob(input);
+      const root = path.resolve(cwd, base);
+      const match = globMatcher([pattern], false);
+      const scan = scanFiles(root, (rel) => match(rel), { ignore: ignoreBelow(root, ignoreFor(root)) });
       if (!scan.files.length && !scan.skipped.length) throw new UsageError(`no files match '${input}'`);
       found(scan);
+    } else if (hasGlobChars(input)) {
+      throw new UsageError(`cannot read '${input}': no such file or directory, and as a glob pattern it is incomplete (check its { } and [ ])`);
     } else {
       throw new UsageError(`cannot read '${input}': no such file or directory`);
     }
@@ -212,64 +302,193 @@ function fileReport(file: string, parseFindings: readonly Finding[], findings: F
   return { file, findings: withSize, notChecked: sizes ? `${sizes[1]} > ${sizes[2]}` : 'larger than the size limit' };
 }
 
+const KNOWN_RULE_IDS = ALL_RULES.map((r) => r.id);
+
+/**
+ * The configuration of each file: the nearest `.landscape-lint.json` (or --config) under the
+ * command line's settings. Each configuration file is read once, and its warnings (unknown rule
+ * ids, keys given twice) are printed once.
+ */
+class ConfigResolver {
+  private readonly loaded = new Map<string, LoadedConfig>();
+  private readonly nearest = new Map<string, string | undefined>();
+  private readonly explicitFile?: string;
+  private readonly cliIgnore?: PathMatcher;
+
+  constructor(private readonly args: Args, private readonly io: CliIO) {
+    this.cliIgnore = args.ignorePatterns.length ? globMatcher(args.ignorePatterns) : undefined;
+    if (args.config) {
+      this.explicitFile = path.resolve(io.cwd, args.config);
+      this.load(this.explicitFile);
+    }
+  }
+
+  private load(file: string): LoadedConfig {
+    let c = this.loaded.get(file);
+    if (!c) {
+      c = loadConfigFile(file, { knownRules: KNOWN_RULE_IDS, suggest: closest });
+      this.loaded.set(file, c);
+      for (const w of c.warnings) this.io.err(`landscape-lint: warning: ${w}`);
+    }
+    return c;
+  }
+
+  /** The configuration file that applies to files in a folder, if any. */
+  fileFor(dir: string): string | undefined {
+    if (this.explicitFile) return this.explicitFile;
+    if (!this.nearest.has(dir)) this.nearest.set(dir, findConfigFile(dir));
+    return this.nearest.get(dir);
+  }
+
+  /** Where the file's relative patterns (files, ignore) start: its folder (with --config: the working directory). */
+  private baseOf(file: string): string {
+    return file === this.explicitFile ? this.io.cwd : path.dirname(file);
+  }
+
+  /** The configuration file's own settings for a folder. */
+  private fileConfig(dir: string): { config: LoadedConfig; base: string } | undefined {
+    const file = this.fileFor(dir);
+    return file ? { config: this.load(file), base: this.baseOf(file) } : undefined;
+  }
+
+  /** The effective configuration of a landscape file. */
+  configFor(file: string): LintConfig {
+    const own = this.fileConfig(path.dirname(file))?.config;
+    return mergeConfig(own ?? {}, { rules: this.args.rules, maxFileSize: this.args.maxFileSize });
+  }
+
+  readonly extraFor: ExtraPatterns = (dir) => {
+    const c = this.fileConfig(dir);
+    return c ? { base: c.base, patterns: c.config.files } : undefined;
+  };
+
+  readonly ignoreFor: IgnoreFor = (dir) => {
+    const c = this.fileConfig(dir);
+    const fromFile = c?.config.ignore?.length ? { base: c.base, match: globMatcher(c.config.ignore) } : undefined;
+    const cli = this.cliIgnore;
+    if (!fromFile && !cli) return undefined;
+    const rel = (base: string, abs: string): string | undefined => {
+      const r = path.relative(base, abs);
+      return r.startsWith('..') || path.isAbsolute(r) ? undefined : r.split(path.sep).join('/');
+    };
+    return (abs) => {
+      if (cli) {
+        const r = rel(this.io.cwd, abs);
+        if (r !== undefined && cli(r)) return true;
+      }
+      if (fromFile) {
+        const r = rel(fromFile.base, abs);
+        if (r !== undefined && fromFile.match(r)) return true;
+      }
+      return false;
+    };
+  };
+
+  /** `--print-config FILE`: what applies to the file, as JSON. */
+  describe(file: string): string {
+    const abs = path.resolve(this.io.cwd, file);
+    const configFile = this.fileFor(path.dirname(abs));
+    const c = this.configFor(abs);
+    const own = configFile ? this.load(configFile) : undefined;
+    return JSON.stringify({
+      file: abs,
+      configFile: configFile ?? null,
+      rules: Object.fromEntries(Object.keys(c.rules).sort().map((id) => [id, c.rules[id]])),
+      files: c.files,
+      ignore: [...(own?.ignore ?? []), ...this.args.ignorePatterns],
+      maxFileSizeKB: Math.round((c.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) / 1024),
+      ...(c.baseline !== undefined ? { baseline: c.baseline } : {}),
+      ...(c.asOf !== undefined ? { asOf: c.asOf } : {}),
+    }, null, 2);
+  }
+}
+
+/** NO_COLOR / FORCE_COLOR as Node itself reads them: FORCE_COLOR wins, `0`/`false` turn it off; --color/--no-color win over both. */
+export function colorEnabled(flag: boolean | undefined, io: Pick<CliIO, 'env' | 'isTTY'>): boolean {
+  if (flag !== undefined) return flag;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (io.env.NO_COLOR) return false;
+  return io.isTTY && io.env.TERM !== 'dumb';
+}
+
+/** The format of standard input without a name: JSON when it starts like a JSON object, else YAML. */
+function sniffFormat(text: string): LandscapeFormat {
+  return /^\s*[{[]/.test(text) && !/^\s*\[[^\]\n]*\]\s*:/.test(text) ? 'json' : 'yaml';
+}
+
 /** Runs the CLI; returns the exit code. */
 export function main(argv: readonly string[], io: CliIO): number {
   if (argv[0] === 'report') return reportMain(argv.slice(1), io);
   let args: Args;
   try {
-    args = parseArgs(argv);
+    args = parseCommandLine(argv);
+    if (args.stdin && args.inputs.length) throw new UsageError(`standard input (- or --stdin) cannot be combined with paths (${args.inputs.join(', ')})`);
+    if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename names standard input: add - or --stdin');
+    if (args.printConfig !== undefined && (args.inputs.length || args.stdin)) throw new UsageError('--print-config FILE takes no other paths');
   } catch (e) {
-    io.err(`landscape-lint: ${(e as Error).message}\n\n${USAGE}`);
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`landscape-lint: ${e.message}\nRun 'landscape-lint --help' for the options.`);
     return 2;
   }
   if (args.help) { io.out(USAGE); return 0; }
   if (args.version) { io.out(VERSION); return 0; }
   const unknownRules = Object.keys(args.rules).filter((id) => !ruleMeta(id));
-  if (unknownRules.length) io.err(`landscape-lint: warning: --rule names unknown rule${unknownRules.length > 1 ? 's' : ''} ${unknownRules.join(', ')} (see docs/rules.md)`);
+  for (const id of unknownRules) {
+    const hint = closest(id, KNOWN_RULE_IDS);
+    io.err(`landscape-lint: warning: --rule names unknown rule ${id}${hint ? ` (did you mean ${hint}?)` : ''}; it has no effect (see docs/rules.md)`);
+  }
   try {
-    const explicit = args.config ? loadConfigFile(path.resolve(io.cwd, args.config)) : undefined;
-    const cliLayer: Partial<LintConfig> = { rules: args.rules, maxFileSize: args.maxFileSize };
-    // extra file patterns come from the configuration that applies to the searched folder and are
-    // relative to that configuration file's folder (with --config: to the working directory)
-    const extraFor: ExtraPatterns = (dir) => {
-      if (explicit) return { base: io.cwd, patterns: explicit.files };
-      const found = findConfigFile(dir);
-      return found ? { base: path.dirname(found), patterns: loadConfigFile(found).files } : undefined;
-    };
-    const { files, unreadable } = collectInputs(args.inputs, io.cwd, extraFor);
+    const configs = new ConfigResolver(args, io);
+    if (args.printConfig !== undefined) {
+      io.out(configs.describe(args.printConfig));
+      return 0;
+    }
     const shown = (file: string): string => {
       const rel = path.relative(io.cwd, file) || path.basename(file);
       return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
     };
-    for (const u of unreadable) io.err(`landscape-lint: ${u.explicit ? 'cannot read' : 'skipped'} '${shown(u.path)}': ${u.message}`);
-    const configCache = new Map<string, LintConfig | undefined>();
-    const configFor = (file: string): LintConfig => {
-      if (explicit) return mergeConfig(explicit, cliLayer);
-      const dir = path.dirname(file);
-      if (!configCache.has(dir)) {
-        const found = findConfigFile(dir);
-        configCache.set(dir, found ? loadConfigFile(found) : undefined);
-      }
-      return mergeConfig(configCache.get(dir) ?? {}, cliLayer);
-    };
     const reports: FileReport[] = [];
-    let unreadableCount = unreadable.length;
-    for (const file of files) {
-      const config = configFor(file);
-      let content: LandscapeFileContent;
+    let unreadableCount = 0;
+    const lintContent = (file: string, name: string, content: LandscapeFileContent, config: LintConfig, format?: LandscapeFormat): void => {
+      const result = lintText(file, content.text, { config, maxFileSize: content.limit, format });
+      reports.push(fileReport(name, result.doc.parseFindings, result.findings, content));
+    };
+    if (args.stdin) {
+      const name = args.stdinFilename;
+      const abs = path.resolve(io.cwd, name ?? '<stdin>');
+      const config = configs.configFor(abs);
+      let bytes: Buffer;
       try {
-        // read no more than the size check needs: a 19 GB file is not loaded to be called too large
-        content = readLandscapeFileContent(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+        bytes = (io.readStdin ?? (() => fs.readFileSync(0)))();
       } catch (e) {
-        if (!(e instanceof FileReadError)) throw e;
-        io.err(`landscape-lint: cannot read '${shown(file)}': ${e.message}`);
-        unreadableCount++;
-        continue;
+        io.err(`landscape-lint: cannot read standard input: ${(e as Error).message}`);
+        return 2;
       }
-      const result = lintText(file, content.text, { config, maxFileSize: content.limit });
-      reports.push(fileReport(shown(file), result.doc.parseFindings, result.findings, content));
+      const { text, encoding } = decodeText(bytes);
+      const limit = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+      const content: LandscapeFileContent = { text, complete: true, size: bytes.length, limit, encoding };
+      lintContent(abs, name !== undefined ? shown(abs) : '<stdin>', content, config, name !== undefined ? undefined : sniffFormat(text));
+    } else {
+      const { files, unreadable } = collectInputs(args.inputs, io.cwd, configs.extraFor, configs.ignoreFor);
+      for (const u of unreadable) io.err(`landscape-lint: ${u.explicit ? 'cannot read' : 'skipped'} '${shown(u.path)}': ${u.message}`);
+      unreadableCount = unreadable.length;
+      for (const file of files) {
+        const config = configs.configFor(file);
+        let content: LandscapeFileContent;
+        try {
+          // read no more than the size check needs: a 19 GB file is not loaded to be called too large
+          content = readLandscapeFileContent(file, config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+        } catch (e) {
+          if (!(e instanceof FileReadError)) throw e;
+          io.err(`landscape-lint: cannot read '${shown(file)}': ${e.message}`);
+          unreadableCount++;
+          continue;
+        }
+        lintContent(file, shown(file), content, config);
+      }
     }
-    const color = args.color ?? (io.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb');
+    const color = colorEnabled(args.color, io);
     const rendered = args.format === 'json' ? formatJson(reports)
       : args.format === 'sarif' ? formatSarif(reports, VERSION, io.cwd)
         : formatText(reports, args.output ? false : color);
@@ -298,7 +517,7 @@ export function main(argv: readonly string[], io: CliIO): number {
     const s = summarize(reports);
     return s.errors > 0 || (args.maxWarnings !== undefined && s.warnings > args.maxWarnings) ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof GlobError) {
       io.err(`landscape-lint: ${e.message}`);
       return 2;
     }
@@ -317,7 +536,9 @@ if (require.main === module) {
       env: process.env,
     });
   } catch (e) {
-    process.stderr.write(`landscape-lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    // a bug of ours, not the user's input: say so in one line; the stack only on request
+    process.stderr.write(`landscape-lint: internal error: ${e instanceof Error ? e.message : String(e)} (please report it${process.env.LANDSCAPE_LINT_DEBUG ? '' : '; set LANDSCAPE_LINT_DEBUG=1 for details'})\n`);
+    if (process.env.LANDSCAPE_LINT_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     code = 2;
   }
   process.exitCode = code;

@@ -17,7 +17,7 @@ import {
 import type { CancellationToken, CodeAction, CompletionList, Connection, Diagnostic, InitializeParams, InitializeResult, WorkspaceFolder } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintConfig } from './core/config';
-import { ConfigError, CONFIG_FILE_NAME, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig } from './core/config';
+import { ConfigError, CONFIG_FILE_NAME, findConfigFile, isSeveritySetting, loadConfigFile, mergeConfig, ruleSettings } from './core/config';
 import { findFiles, isLandscapeFile, readLandscapeFileContent, withSizeOnDisk } from './core/files';
 import type { LandscapeFileContent } from './core/files';
 import { DEFAULT_FILE_PATTERNS } from './core/glob';
@@ -451,7 +451,7 @@ async function scanWorkspace(): Promise<void> {
     for (const folder of workspaceFolders) {
       const root = uriToPath(folder.uri);
       if (!root) continue;
-      count += await lintDiskFiles(findFiles(root, [...DEFAULT_FILE_PATTERNS, ...settings.files]), () => run === scans);
+      count += await lintDiskFiles(findFiles(root, [...DEFAULT_FILE_PATTERNS, ...settings.files], undefined, (total, limit) => log(`workspace scan of ${root}: ${total} landscape files found, only the first ${limit} are checked`)), () => run === scans);
       if (run !== scans) return;
     }
     log(`workspace scan: ${count} landscape files in ${Date.now() - started} ms`);
@@ -476,7 +476,8 @@ async function refreshSettings(): Promise<SettingsChange> {
 }
 
 function applySettings(s: Partial<LandscapeLintSettings>): SettingsChange {
-  const rules: LandscapeLintSettings['rules'] = {};
+  // null prototype: a rule id `__proto__` is stored as a key, not swallowed by Object.prototype's setter
+  const rules: LandscapeLintSettings['rules'] = ruleSettings();
   if (s.rules && typeof s.rules === 'object') {
     for (const [id, sev] of Object.entries(s.rules)) {
       if (isSeveritySetting(sev)) rules[id] = sev;

@@ -92,7 +92,7 @@ describe('CLI', () => {
     fs.writeFileSync(path.join(tmp, '.landscape-lint.json'), '{ "rules": { "schema": "loud" } }');
     const bad = run(['.'], tmp);
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /\.landscape-lint\.json: rule "schema" has severity "loud"/);
+    assert.match(bad.err, /\.landscape-lint\.json:1:24: rule "schema" has severity "loud"/);
   });
 
   it('the diagnostic shown in the README is what the CLI prints for the example', () => {

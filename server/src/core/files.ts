@@ -1,9 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_FILE_PATTERNS, globToRegExp, matchesAny } from './glob';
+import type { PathMatcher } from './glob';
+import { DEFAULT_FILE_PATTERNS, DEFAULT_IGNORES, globMatcher } from './glob';
 import type { Finding } from './types';
 
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.cache', '.vscode-test']);
+/**
+ * Folders the language server's workspace scan leaves out: besides node_modules and .git, build
+ * output and caches, which often hold copies of the workspace's landscape files (each copy would
+ * show its problems again). The command line searches them (only DEFAULT_IGNORES are left out
+ * there, plus what the user ignores), as it checks what it is told to.
+ */
+export const EDITOR_SKIP_DIRS: readonly string[] = [...DEFAULT_IGNORES, '.hg', '.svn', 'out', 'dist', '.cache', '.vscode-test'];
 
 /**
  * The most bytes a landscape file is read up to, whatever size limit is configured: a landscape
@@ -128,6 +135,36 @@ export interface LandscapeFileContent {
   size: number;
   /** The limit that was applied (`maxBytes` clamped to MAX_READABLE_SIZE): lint with this one. */
   limit: number;
+  /** How the bytes were encoded: `landscape-lint --fix` writes the file back the same way. */
+  encoding: TextEncoding;
+}
+
+/** The encodings a landscape file is read in (see decode). */
+export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
+
+function encodingOf(bytes: Buffer): TextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf8-bom' : 'utf8';
+}
+
+/** The bytes of a text in an encoding, byte-order mark included: the inverse of decode. */
+export function encodeText(text: string, encoding: TextEncoding): Buffer {
+  switch (encoding) {
+    case 'utf8': return Buffer.from(text, 'utf8');
+    case 'utf8-bom': return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf16le': return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be': {
+      const body = Buffer.from(text, 'utf16le');
+      body.swap16();
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), body]);
+    }
+  }
+}
+
+/** Decodes bytes (standard input) as a landscape file is read: byte-order mark dropped, UTF-16 decoded. */
+export function decodeText(bytes: Buffer): { text: string; encoding: TextEncoding } {
+  return { text: decode(bytes), encoding: encodingOf(bytes) };
 }
 
 function decode(bytes: Buffer): string {
@@ -205,7 +242,7 @@ export function readLandscapeFileContent(file: string | Buffer, maxBytes: number
     } catch (e) {
       throw errnoProblem(e, file);
     }
-    return { text: decode(read.bytes), complete: read.complete, size: Math.max(st.size, read.bytes.length), limit };
+    return { text: decode(read.bytes), complete: read.complete, size: Math.max(st.size, read.bytes.length), limit, encoding: encodingOf(read.bytes) };
   } finally {
     fs.closeSync(fd);
   }
@@ -244,13 +281,19 @@ export interface ScanResult {
   files: string[];
   /** Matching entries that are not readable regular files, and folders that could not be listed. */
   skipped: SkippedEntry[];
-  /** True when more files match than the limit: the search stopped there. */
+  /** True when more files match than the limit: only the first `limit` are in `files`. */
   truncated: boolean;
+  /** How many readable matching files there are, those beyond the limit included. */
+  total: number;
 }
 
 export interface ScanOptions {
-  /** Stop searching once this many files are found (then `truncated` is set). Default: no limit. */
+  /** Keep at most this many files (then `truncated` is set; `total` still counts them all). Default: no limit. */
   limit?: number;
+  /** Folder names not searched (at any depth, below the root). Default: DEFAULT_IGNORES (node_modules, .git). */
+  skipDirs?: readonly string[];
+  /** Paths relative to the root ('/'-separated) left out: a matching folder is not searched, a matching file not returned. */
+  ignore?: PathMatcher;
 }
 
 /** True when the bytes are valid UTF-8, i.e. decoding them loses nothing. */
@@ -288,17 +331,20 @@ export function escapeInvalidUtf8(bytes: Buffer): string {
  *   returned in `skipped` with the reason, never dropped silently and never opened.
  * - A subfolder that cannot be listed is in `skipped` too (it may hold landscape files); a root
  *   that does not exist gives an empty result.
- * - Folders named in SKIP_DIRS (node_modules, .git, …) are not searched.
+ * - Folders named in `skipDirs` (default node_modules and .git) and paths `ignore` matches are
+ *   not searched; the root itself always is (a folder named on the command line is searched).
  */
 export function scanFiles(
   root: string,
   match: readonly string[] | ((rel: string, full: string) => boolean) = DEFAULT_FILE_PATTERNS,
   options: ScanOptions = {},
 ): ScanResult {
-  const regexps = typeof match === 'function' ? [] : match.map((p) => globToRegExp(p));
-  const matches = typeof match === 'function' ? match : (rel: string): boolean => matchesAny(rel, regexps);
+  const matcher = typeof match === 'function' ? undefined : globMatcher(match);
+  const matches = matcher ? (rel: string): boolean => matcher(rel) : (match as (rel: string, full: string) => boolean);
   const limit = options.limit ?? Infinity;
-  const result: ScanResult = { files: [], skipped: [], truncated: false };
+  const skipDirs = new Set(options.skipDirs ?? DEFAULT_IGNORES);
+  const ignore = options.ignore;
+  const result: ScanResult = { files: [], skipped: [], truncated: false, total: 0 };
   const skip = (p: string | Buffer, reason: FileProblem, message: string): void => {
     result.skipped.push({ path: displayPath(p), reason, message });
   };
@@ -318,15 +364,15 @@ export function scanFiles(
     const named = entries.map((e) => ({ e, name: e.name.toString('utf8') }));
     named.sort((a, b) => a.name.localeCompare(b.name));
     for (const { e, name } of named) {
-      if (result.truncated) return;
       const fullBytes = Buffer.concat([dirBytes, Buffer.from(path.sep), e.name]);
       const full = path.join(dir, name);
       const validName = validDir && isValidUtf8(e.name);
+      const rel = path.relative(root, full).split(path.sep).join('/');
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(name)) walk(fullBytes, full, validName);
+        if (!skipDirs.has(name) && !ignore?.(rel)) walk(fullBytes, full, validName);
         continue;
       }
-      if (!matches(path.relative(root, full).split(path.sep).join('/'), full)) continue;
+      if (!matches(rel, full) || ignore?.(rel)) continue;
       if (!validName) {
         skip(fullBytes, 'invalid-name', validDir ? 'file name is not valid UTF-8' : 'folder name is not valid UTF-8');
         continue;
@@ -341,8 +387,12 @@ export function scanFiles(
         if (kind) problem = new FileReadError(kind, NOT_REGULAR[kind], full);
       }
       if (problem) skip(full, problem.reason, problem.message);
-      else if (result.files.length < limit) result.files.push(full);
-      else result.truncated = true;
+      else {
+        // past the limit the search goes on counting, so the caller can say how many were left out
+        result.total++;
+        if (result.files.length < limit) result.files.push(full);
+        else result.truncated = true;
+      }
     }
   };
   walk(Buffer.from(root), root, true);
@@ -351,12 +401,30 @@ export function scanFiles(
 
 /**
  * Recursively lists files below a directory whose relative path matches the patterns; at most
- * `limit` of them (the language server's workspace scan). Unreadable entries are left out: use
- * scanFiles to learn about them and about files beyond the limit.
+ * `limit` of them (the language server's workspace scan, which leaves out EDITOR_SKIP_DIRS).
+ * Unreadable entries are left out: use scanFiles to learn about them. When more files match
+ * than the limit, `onTruncated` is told how many (the caller says so; nothing is cut silently).
  */
-export function findFiles(root: string, patterns: readonly string[] = DEFAULT_FILE_PATTERNS, limit = 10_000): string[] {
-  return scanFiles(root, patterns, { limit }).files;
+export function findFiles(root: string, patterns: readonly string[] = DEFAULT_FILE_PATTERNS, limit = 10_000, onTruncated?: (total: number, limit: number) => void): string[] {
+  const scan = scanFiles(root, usableGlobs(patterns), { limit, skipDirs: EDITOR_SKIP_DIRS });
+  if (scan.truncated) onTruncated?.(scan.total, limit);
+  return scan.files;
 }
+
+/** The patterns picomatch can compile (a pattern from a setting that cannot be used matches nothing instead of failing every check). */
+function usableGlobs(patterns: readonly string[]): string[] {
+  return patterns.filter((p) => {
+    try {
+      globMatcher([p]);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Compiled extra patterns by their text: isLandscapeFile runs on every document event. */
+const extraMatchers = new Map<string, PathMatcher>();
 
 /** True when a file path is a landscape file under the default patterns or extra ones (relative to root). */
 export function isLandscapeFile(file: string, root: string | undefined, extra: readonly string[] = []): boolean {
@@ -364,5 +432,12 @@ export function isLandscapeFile(file: string, root: string | undefined, extra: r
   if (/\.landscape\.(ya?ml|json)$/i.test(name)) return true;
   if (!extra.length || !root) return false;
   const rel = path.relative(root, file);
-  return !rel.startsWith('..') && matchesAny(rel, extra.map((p) => globToRegExp(p)));
+  if (rel.startsWith('..')) return false;
+  const key = extra.join('\u0000');
+  let m = extraMatchers.get(key);
+  if (!m) {
+    if (extraMatchers.size > 32) extraMatchers.clear();
+    extraMatchers.set(key, m = globMatcher(usableGlobs(extra)));
+  }
+  return m(rel);
 }

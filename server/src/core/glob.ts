@@ -1,41 +1,55 @@
+import picomatch from 'picomatch';
+
 /** Default landscape file patterns (spec §1). */
 export const DEFAULT_FILE_PATTERNS: readonly string[] = ['**/*.landscape.yaml', '**/*.landscape.yml', '**/*.landscape.json'];
 
+/** Folder names never searched unless named on the command line. */
+export const DEFAULT_IGNORES: readonly string[] = ['node_modules', '.git'];
+
+/** Thrown for a pattern that cannot be used; the message names it. */
+export class GlobError extends Error {}
+
+/** Tests a '/'-separated relative path. */
+export type PathMatcher = (relPath: string) => boolean;
+
 /**
- * Compiles a glob (`**`, `*`, `?`, `{a,b}`, `[abc]`) matched against '/'-separated relative paths.
- * With matchBase, a pattern without a slash matches the file name in any folder, as in .gitignore.
+ * Compiles glob patterns (picomatch: `**`, `*`, `?`, `{a,b}`, `[abc]`, extglobs) into one matcher
+ * of '/'-separated relative paths; dot files match like any other. With matchBase, a pattern
+ * without a slash matches the name in any folder, as in .gitignore (`*.yaml`, `build`). A
+ * pattern picomatch cannot compile is a GlobError naming it, never an exception from a regular
+ * expression.
  */
-export function globToRegExp(glob: string, matchBase = true): RegExp {
-  let g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
-  if (matchBase && !g.includes('/')) g = `**/${g}`;
-  let re = '';
-  let inBraces = 0;
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === '*') {
-      if (g[i + 1] === '*') {
-        const slashAfter = g[i + 2] === '/';
-        re += slashAfter ? '(?:.*/)?' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') { inBraces++; re += '(?:'; }
-    else if (c === '}' && inBraces) { inBraces--; re += ')'; }
-    else if (c === ',' && inBraces) re += '|';
-    else if (c === '[') {
-      const close = g.indexOf(']', i);
-      if (close > i) { re += `[${g.slice(i + 1, close).replace(/^!/, '^')}]`; i = close; } else re += '\\[';
-    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+export function globMatcher(patterns: readonly string[], matchBase = true): PathMatcher {
+  const matchers: PathMatcher[] = [];
+  for (const raw of patterns) {
+    const p = raw.replace(/\\/g, '/').replace(/^\.\//, '');
+    try {
+      matchers.push(picomatch(p, { dot: true, basename: matchBase && !p.includes('/') }));
+    } catch (e) {
+      throw new GlobError(`invalid glob pattern '${raw}': ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
-  return new RegExp(`^${re}$`);
+  return (rel) => {
+    const p = rel.replace(/\\/g, '/');
+    return matchers.some((m) => m(p));
+  };
 }
 
-/** True when the relative path matches one of the patterns. */
-export function matchesAny(relPath: string, patterns: readonly RegExp[]): boolean {
-  const p = relPath.replace(/\\/g, '/');
-  return patterns.some((r) => r.test(p));
+/** True when picomatch reads the text as a pattern (balanced braces and brackets included). */
+export function isGlob(s: string): boolean {
+  return picomatch.scan(s.replace(/\\/g, '/')).isGlob;
 }
 
+/** True when the text holds a character that would make it a pattern (`*?{[`), balanced or not. */
 export function hasGlobChars(s: string): boolean {
   return /[*?{[]/.test(s);
+}
+
+/**
+ * A glob split into the folder to search (the part before the first segment with a pattern) and
+ * the pattern relative to it: `examples/**\/*.yaml` → `examples`, `**\/*.yaml`.
+ */
+export function splitGlob(glob: string): { base: string; pattern: string } {
+  const s = picomatch.scan(glob.replace(/\\/g, '/'));
+  return { base: s.base || '.', pattern: s.glob };
 }
