@@ -143,6 +143,8 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
   openOnly = false;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  /** The nodes last handed out for the root and the systems: TreeView.reveal needs those objects. */
+  private shown: { root?: LandscapeNode; systems: Map<string, SystemNode> } = { systems: new Map() };
 
   constructor(private readonly getClient: () => LanguageClient | undefined, private readonly log: (s: string) => void) {}
 
@@ -222,7 +224,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     const c = this.checklist;
     if (!uri) return [];
     if (!node) {
-      if (c) return [new LandscapeNode(uri, c)];
+      if (c) return [(this.shown = { root: new LandscapeNode(uri, c), systems: new Map() }).root as LandscapeNode];
       return [c === undefined
         ? new MessageNode(`Checking ${path.basename(uri.fsPath)}…`, 'loading~spin')
         : new MessageNode(`No checklist for ${path.basename(uri.fsPath)} yet: it appears once the language server has checked the file.`, 'info')];
@@ -231,7 +233,11 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
       if (!node.checklist.parsed) return [new MessageNode('The file could not be read (too large, or not YAML/JSON).', 'error')];
       const systems = this.openOnly ? node.checklist.systems.filter((s) => s.open + s.unknown > 0) : node.checklist.systems;
       if (!systems.length) return [new MessageNode(this.openOnly ? 'Nothing open: every system is ready.' : 'No systems yet: add them under systems:.', 'pass')];
-      return systems.map((s) => new SystemNode(node.uri, s));
+      return systems.map((s) => {
+        const n = new SystemNode(node.uri, s);
+        if (node === this.shown.root) this.shown.systems.set(s.sid, n);
+        return n;
+      });
     }
     if (node instanceof SystemNode) {
       const chapters = this.openOnly ? node.system.chapters.filter((ch) => ch.items.some(needsWork)) : node.system.chapters;
@@ -243,6 +249,18 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
       return items.map((item) => new ItemNode(node.uri, node.system, item));
     }
     return [];
+  }
+
+  /** Parents of the nodes TreeView.reveal is asked for (systems; the root has none). */
+  getParent(node: Node): Node | undefined {
+    return node instanceof SystemNode && node.uri.toString() === this.shown.root?.uri.toString() ? this.shown.root : undefined;
+  }
+
+  /** The shown tree node of a system of the current file (undefined when not shown, e.g. filtered out). */
+  systemNode(uri: string, sid: string): vscode.TreeItem | undefined {
+    if (this.uri?.toString() !== uri) return undefined;
+    const n = this.shown.systems.get(sid);
+    return n && n.uri.toString() === uri ? n : undefined;
   }
 }
 
@@ -399,7 +417,18 @@ export function registerChecklist(context: vscode.ExtensionContext, getClient: (
     vscode.workspace.onDidDeleteFiles((e) => {
       if (e.files.some((f) => f.toString() === provider.uri?.toString())) provider.setUri(undefined);
     }),
-    vscode.commands.registerCommand(ChecklistCommands.show, () => vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`)),
+    // (uri, sid) from the code lens and the landscape map: select that system, keep the focus where it is
+    vscode.commands.registerCommand(ChecklistCommands.show, async (uri?: string, sid?: string) => {
+      const node = typeof uri === 'string' && typeof sid === 'string' ? provider.systemNode(uri, sid) : undefined;
+      if (!node) return vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+      try {
+        await view.reveal(node as Node, { select: true, focus: false, expand: true });
+      } catch (e) {
+        log(`checklist: cannot reveal ${sid}: ${e instanceof Error ? e.message : String(e)}`);
+        await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+      }
+      return undefined;
+    }),
     vscode.commands.registerCommand(ChecklistCommands.reveal, (uri: string, range: ChecklistRange) => reveal(uri, range)),
     vscode.commands.registerCommand(ChecklistCommands.applyFix, (node?: ItemNode) => applyFix(provider, node)),
     vscode.commands.registerCommand(ChecklistCommands.filterOpen, () => provider.setOpenOnly(true)),

@@ -5,6 +5,8 @@ import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vsc
 import { Commands, SETTINGS_SECTION } from '../../server/src/protocol';
 import type { ChecklistProvider } from './checklistTree';
 import { registerChecklist } from './checklistTree';
+import type { MapView } from './mapView';
+import { registerMapView } from './mapView';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
@@ -43,6 +45,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
 /** What activate() returns: used by the integration tests (and other extensions) to reach the checklist. */
 export interface LandscapeLintApi {
   checklist: ChecklistProvider;
+  /** The Landscape Map webview (mapView.ts). */
+  map: MapView;
   client(): LanguageClient | undefined;
 }
 
@@ -66,6 +70,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Landsc
   );
   // Readiness checklist view, status item, report export (checklistTree.ts); follows client restarts.
   const checklist = registerChecklist(context, () => client, (s) => output?.appendLine(s));
+  // Landscape Map webview of the checklist's file (mapView.ts).
+  const map = registerMapView(context, () => client, checklist, (s) => output?.appendLine(s));
   try {
     await startClient(context);
   } catch (e) {
@@ -74,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Landsc
       if (c) output?.show(true);
     });
   }
-  return { checklist, client: () => client };
+  return { checklist, map, client: () => client };
 }
 
 export async function deactivate(): Promise<void> {

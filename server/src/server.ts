@@ -30,10 +30,10 @@ import { completion } from './features/completion';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import type { LandscapeLintSettings } from './protocol';
-import { ChecklistCommands, ChecklistRequest, DEFAULT_SETTINGS, ReportRequest, SETTINGS_SECTION, TOO_MANY_PROBLEMS_CODE, VALIDATION_DELAY_MS } from './protocol';
-import type { ChecklistParams, LandscapeChecklist, ReportParams } from './protocol';
+import { ChecklistCommands, ChecklistRequest, DEFAULT_SETTINGS, MapRequest, ReportRequest, SETTINGS_SECTION, TOO_MANY_PROBLEMS_CODE, VALIDATION_DELAY_MS } from './protocol';
+import type { ChecklistParams, LandscapeChecklist, MapParams, ReportParams } from './protocol';
 import { buildChecklist } from './features/checklist';
-import { checklistForRequest, reportForRequest } from './features/checklistHandlers';
+import { checklistForRequest, mapForRequest, reportForRequest } from './features/checklistHandlers';
 import { VERSION } from './version';
 
 if (process.argv.includes('--version')) {
@@ -704,6 +704,8 @@ connection.onRequest(ChecklistRequest.method, (p: ChecklistParams, token: Cancel
   (e) => checklistForRequest(p, () => ({ version: e.version, result: e.result, checklist: () => checklistOf(e) }))));
 connection.onRequest(ReportRequest.method, (p: ReportParams, token: CancellationToken) => answer('report', p.uri, token, { empty: null, disk: true },
   (e) => reportForRequest(p, () => ({ version: e.version, result: e.result, checklist: () => checklistOf(e) }))));
+connection.onRequest(MapRequest.method, (p: MapParams, token: CancellationToken) => answer('map', p.uri, token, { empty: null, disk: true },
+  (e) => mapForRequest(p, () => ({ version: e.version, result: e.result, checklist: () => checklistOf(e) }))));
 
 /** Readiness above each system: "✓ 9/12 checklist items done" (clicking opens the checklist view). */
 connection.onCodeLens((params, token) => answer('codeLens', params.textDocument.uri, token, { empty: [] }, (e) => {

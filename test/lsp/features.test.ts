@@ -92,6 +92,15 @@ describe('editor features over plain LSP (built server)', function () {
     assert.ok(report);
   });
 
+  it('the landscape map request answers the map model of the open document; an unknown file gets null', async () => {
+    const map = (await client.conn.sendRequest('landscapeLint/map', { uri })) as { uri: string; systems: { sid: string; status: string; lane: string }[]; lanes: { id: string }[] } | null;
+    assert.ok(map);
+    assert.equal(map.uri, uri);
+    assert.deepEqual(map.systems.map((s) => `${s.sid} ${s.status} ${s.lane}`), ['SBX red role:abap']);
+    assert.deepEqual(map.lanes.map((l) => l.id), ['role:abap']);
+    assert.equal(await client.conn.sendRequest('landscapeLint/map', { uri: 'file:///nowhere/unknown.landscape.yaml' }), null);
+  });
+
   it('the outline lists the systems', async () => {
     const symbols = (await client.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     const names: string[] = [];

@@ -3,8 +3,9 @@
  * result of a document; server.ts registers them on the connection.
  */
 import type { LintResult } from '../core/lint';
-import type { ChecklistParams, LandscapeChecklist, ReportParams, ReportResult } from '../protocol';
+import type { ChecklistParams, LandscapeChecklist, LandscapeMap, MapParams, ReportParams, ReportResult } from '../protocol';
 import { buildChecklist } from './checklist';
+import { buildMap } from './map';
 import { renderReportJson, renderReportMarkdown } from './report';
 
 /** The server's last lint result of a document and the version it was made for. */
@@ -57,4 +58,10 @@ export function reportForRequest(params: ReportParams, lookup: LintLookup): Repo
   const checklist = checklistOfEntry(entry);
   const content = format === 'json' ? renderReportJson(checklist, name) : renderReportMarkdown(checklist, name);
   return { format, content, fileName: reportFileName(name, format) };
+}
+
+/** `landscapeLint/map`: the landscape map model of the document's last lint result, or null. */
+export function mapForRequest(params: MapParams, lookup: LintLookup): LandscapeMap | null {
+  const entry = lookup(params.uri);
+  return entry ? buildMap(entry.result, checklistOfEntry(entry)) : null;
 }
