@@ -36,7 +36,7 @@ describe('features/symbols', () => {
   it('the landscape is the root, named by its `landscape` value', () => {
     assert.equal(root.name, 'ACME Production Landscape');
     assert.equal(root.kind, SymbolKind.Package);
-    assert.deepEqual(root.children?.map((c) => c.name), ['Communication users', 'Tracks', 'ABAP systems', 'SAP Solution Manager', 'Focused Run']);
+    assert.deepEqual(root.children?.map((c) => c.name), ['Communication users', 'Tracks', 'Systems']);
     checkNesting([root]);
   });
 
@@ -56,20 +56,45 @@ describe('features/symbols', () => {
     assert.equal(erp?.children?.[0].kind, SymbolKind.Class);
   });
 
-  it('systems grouped by role, with SID, description and release as detail', () => {
-    const abap = child(root, 'ABAP systems');
-    assert.deepEqual(abap?.children?.map((s) => s.name), ['EDV', 'EQA', 'EPR', 'BWD', 'BWP', 'S4D', 'S4Q', 'S4P', 'CRP', 'PIP', 'SBX', 'GRP']);
-    assert.equal(child(abap, 'EDV')?.detail, 'ERP development · SAP_BASIS 731 SP19');
-    const sol = child(child(root, 'SAP Solution Manager'), 'SOL');
+  it('systems in file order, with SID as name and role, description and release as detail', () => {
+    const systems = child(root, 'Systems');
+    assert.deepEqual(systems?.children?.map((s) => s.name), ['EDV', 'EQA', 'EPR', 'BWD', 'BWP', 'S4D', 'S4Q', 'S4P', 'SOL', 'FRN', 'CRP', 'PIP', 'SBX', 'GRP']);
+    assert.equal(child(systems, 'EDV')?.detail, 'ABAP · ERP development · SAP_BASIS 731 SP19');
+    assert.equal(child(systems, 'EDV')?.kind, SymbolKind.Class);
+    const sol = child(systems, 'SOL');
     assert.equal(sol?.kind, SymbolKind.Module);
+    // the role is not repeated when the description names it
     assert.equal(sol?.detail, 'SAP Solution Manager 7.2 · release 7.2 SPS07, SAP_BASIS 740 SP19');
-    assert.equal(child(child(root, 'Focused Run'), 'FRN')?.kind, SymbolKind.Event);
+    assert.equal(child(systems, 'FRN')?.kind, SymbolKind.Event);
+  });
+
+  it('issue 14: every symbol contains only its own entry, so sticky scroll and the breadcrumb show the right parent', () => {
+    const text = read('acme.landscape.yaml');
+    const lines = text.split('\n');
+    const systems = child(root, 'Systems')!;
+    // the group starts at `systems:` and ends where the file's systems end
+    assert.equal(systems.selectionRange.start.line, lines.findIndex((l) => l === 'systems:'));
+    assert.equal(systems.range.start.line, lines.findIndex((l) => l === 'systems:'));
+    // no sibling symbol overlaps another: each line belongs to at most one system
+    const kids = systems.children!;
+    for (let i = 1; i < kids.length; i++) assert.ok(kids[i - 1].range.end.line < kids[i].range.start.line, `${kids[i - 1].name} overlaps ${kids[i].name}`);
+    // the innermost symbol at SOL's `role:` line is SOL, whose parent is Systems (was "ABAP systems", spanning EDV…FRN)
+    const solRole = lines.findIndex((l, i) => i > kids.find((k) => k.name === 'SOL')!.range.start.line && /^ {4}role:/.test(l));
+    const chain: string[] = [];
+    let level: DocumentSymbol[] | undefined = [root];
+    while (level) {
+      const hit: DocumentSymbol | undefined = level.find((s) => s.range.start.line <= solRole && solRole <= s.range.end.line);
+      if (!hit) break;
+      chain.push(hit.name);
+      level = hit.children;
+    }
+    assert.deepEqual(chain, ['ACME Production Landscape', 'Systems', 'SOL']);
   });
 
   it('a system covers its whole entry and selects its SID', () => {
     const text = read('acme.landscape.yaml');
     const lines = text.split('\n');
-    const edv = child(child(root, 'ABAP systems'), 'EDV')!;
+    const edv = child(child(root, 'Systems'), 'EDV')!;
     const line = lines.findIndex((l) => l === '  EDV:');
     assert.deepEqual(edv.selectionRange, { start: { line, character: 2 }, end: { line, character: 5 } });
     assert.equal(edv.range.start.line, line);
@@ -89,7 +114,8 @@ describe('features/symbols', () => {
     assert.deepEqual(documentSymbols(lintText('file:///e.landscape.yaml', '')), []);
     const partial = documentSymbols(lintText('file:///p.landscape.yaml', 'landscape: X\nsystems:\n  EDV:\n    role: ab'));
     assert.equal(partial[0].name, 'X');
-    assert.deepEqual(partial[0].children?.map((c) => c.name), ['Systems without a valid role']);
+    assert.deepEqual(partial[0].children?.map((c) => c.name), ['Systems']);
+    assert.equal(partial[0].children?.[0].children?.[0].detail, 'no valid role');
     checkNesting(partial);
   });
 });

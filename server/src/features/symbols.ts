@@ -1,6 +1,6 @@
 /**
  * Document symbols (outline): the landscape, its communication users, its tracks with their
- * systems, and the systems grouped by role.
+ * systems, and its systems in file order (the role in each system's detail).
  */
 import type { DocumentSymbol, Range } from 'vscode-languageserver-types';
 import { SymbolKind } from 'vscode-languageserver-types';
@@ -10,12 +10,12 @@ import type { LintResult } from '../core/lint';
 import type { Role } from '../core/model';
 import { lookup } from '../knowledge';
 
-/** Outline groups of systems, in display order; `kind` is the symbol kind of their systems. */
-const ROLE_GROUPS: readonly { role: Role | undefined; name: string; kind: SymbolKind }[] = [
-  { role: 'abap', name: 'ABAP systems', kind: SymbolKind.Class },
-  { role: 'solman', name: 'SAP Solution Manager', kind: SymbolKind.Module },
-  { role: 'frun', name: 'Focused Run', kind: SymbolKind.Event },
-  { role: undefined, name: 'Systems without a valid role', kind: SymbolKind.Object },
+/** Per role: the symbol kind of its systems (their icon) and the word in their detail. */
+const ROLE_GROUPS: readonly { role: Role | undefined; label: string; kind: SymbolKind }[] = [
+  { role: 'abap', label: 'ABAP', kind: SymbolKind.Class },
+  { role: 'solman', label: 'SAP Solution Manager', kind: SymbolKind.Module },
+  { role: 'frun', label: 'Focused Run', kind: SymbolKind.Event },
+  { role: undefined, label: 'no valid role', kind: SymbolKind.Object },
 ];
 
 function kindOf(role: Role | undefined): SymbolKind {
@@ -51,9 +51,10 @@ function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Ra
 }
 
 /**
- * The outline: landscape → Communication users, Tracks (each track → its systems), and the
- * systems grouped by role, each with its SID as name, description and release as detail, the
- * whole entry as range and the SID key as selection range.
+ * The outline: landscape → Communication users, Tracks (each track → its systems), Systems (in
+ * file order), each system with its SID as name, role, description and release as detail, the
+ * whole entry as range and the SID key as selection range. Every symbol's range is the file's
+ * entry it names, so parents contain exactly their children (sticky scroll, breadcrumbs).
  */
 export function documentSymbols(result: LintResult): DocumentSymbol[] {
   const doc = result.doc;
@@ -106,23 +107,24 @@ export function documentSymbols(result: LintResult): DocumentSymbol[] {
     groups.push(symbol('Tracks', SymbolKind.Namespace, entryRange(tracksPair), rangeOf(tracksPair.key as YamlNode)!, { children }));
   }
 
+  // The systems follow the file's structure (one "Systems" symbol over the `systems:` entry, the
+  // systems in file order, the role in the detail): a group per role would have to span the
+  // systems of other roles between its members, and sticky scroll and the breadcrumb would then
+  // show the wrong parent (issue 14).
   const systemsPair = pairOf(root, 'systems');
-  if (systemsPair && isMap(systemsPair.value)) {
-    const byRole = new Map<Role | undefined, DocumentSymbol[]>();
-    for (const { pair, name: sid, keyRange } of entries(systemsPair.value)) {
+  const systemsKey = rangeOf(systemsPair?.key as YamlNode | undefined);
+  if (systemsPair && systemsKey && isMap(systemsPair.value)) {
+    const children = entries(systemsPair.value).map(({ pair, name: sid, keyRange }) => {
       const s = result.model.systemsById.get(sid);
       const role = s?.role;
       const level = [s?.release && `release ${s.release}`, s?.basis && `SAP_BASIS ${s.basis}`].filter(Boolean).join(', ');
-      const detail = [s?.description, level].filter(Boolean).join(' · ') || undefined;
-      let list = byRole.get(role);
-      if (!list) byRole.set(role, (list = []));
-      list.push(symbol(sid, kindOf(role), entryRange(pair), keyRange, { detail }));
-    }
-    for (const g of ROLE_GROUPS) {
-      const children = byRole.get(g.role);
-      if (!children?.length) continue;
-      groups.push(symbol(g.name, SymbolKind.Namespace, span(children.map((c) => c.range)), children[0].selectionRange, { detail: `${children.length}`, children }));
-    }
+      const roleText = ROLE_GROUPS.find((g) => g.role === role)?.label;
+      // "SAP Solution Manager · SAP Solution Manager 7.2" says it twice: the role only when new
+      const roleShown = roleText && !s?.description?.toLowerCase().includes(roleText.toLowerCase()) ? roleText : undefined;
+      const detail = [roleShown, s?.description, level].filter(Boolean).join(' · ') || undefined;
+      return symbol(sid, kindOf(role), entryRange(pair), keyRange, { detail });
+    });
+    groups.push(symbol('Systems', SymbolKind.Namespace, entryRange(systemsPair), systemsKey, { detail: `${children.length}`, children }));
   }
 
   const namePair = pairOf(root, 'landscape');
