@@ -75,6 +75,8 @@ describe('rule legacy-destination (guide 2.1.5)', () => {
         'Legacy RFC destination SAPOSS logs on with the generic user OSS_RFC: on SAP_BASIS 702 SAPOSS stays, logging on with a technical communication user instead of OSS_RFC (request it: SAP Note 2174416; replace generic users: SAP Note 2740667) (guide 2.1.5 "New Connections"; old logon user OSS_RFC, use: Note Assistant and the Automated Note Search Tool (ANST))',
       );
       assert.equal(found[0]!.fixes, undefined, 'no removal on 700-731, no user to set');
+      // issue 14: a destination that stays is not struck through as deprecated
+      assert.equal(found[0]!.tags, undefined);
     });
 
     it('731 type 3 without user, with a communication user: fix sets the user', () => {
@@ -124,6 +126,7 @@ describe('rule legacy-destination (guide 2.1.5)', () => {
       const f = ofRule(r, RULE)[0]!;
       assert.match(f.message, /^Legacy RFC destination SAPOSS logs on with the generic user OSS_RFC: in SAP Solution Manager SAPOSS stays, logging on with technical communication user S0023456790 instead of OSS_RFC/);
       assert.equal(rangeText(f), '11:6-11:12');
+      assert.equal(f.tags, undefined, 'SAPOSS stays in SolMan: not deprecated');
       const fixed = applyFix(r, f);
       assert.equal(fixed, text.replace('user: OSS_RFC', 'user: S0023456790'));
       assertGone(fixed);
@@ -133,6 +136,7 @@ describe('rule legacy-destination (guide 2.1.5)', () => {
       const f = ofRule(lint(doc('SAPOSS: { type: "3", user: OSS_RFC }', ['    role: abap', '    connection: direct'])), RULE)[0]!;
       assert.match(f.message, /replaced by HTTPS destination SAP-SUPPORT_NOTE_DOWNLOAD .*, or by SAPOSS with a technical communication user instead of OSS_RFC .*record basis to decide/);
       assert.equal(f.fixes, undefined);
+      assert.equal(f.tags, undefined, 'it may stay: not struck through');
     });
   });
 

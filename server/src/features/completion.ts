@@ -284,7 +284,9 @@ function destinationKeyItems(result: LintResult, ctx: KeyContext, sep: { before:
   }
   for (const d of LEGACY_RFC_DESTINATIONS) {
     const logon = /^[A-Z0-9_]+$/.test(d.logonUser) ? d.logonUser : undefined;
-    add(d.name, rfcType, logon, 2, { detail: `legacy RFC destination → ${d.replacements.map((r) => r.name).join(', ')}`, tags: [CompletionItemTag.Deprecated] });
+    // a destination that can stay (SAPOSS with a technical communication user on 700-731) is not struck through
+    const mayStay = d.replacements.some((r) => r.name === d.name);
+    add(d.name, rfcType, logon, 2, { detail: `legacy RFC destination → ${d.replacements.map((r) => r.name).join(', ')}`, ...(mayStay ? {} : { tags: [CompletionItemTag.Deprecated] }) });
   }
   return items;
 }

@@ -166,7 +166,9 @@ function checkOne(ctx: RuleContext, ed: DocEditor, s: SystemDef, name: string, r
     message,
     range: doc.rangeOfKey(path) ?? systemRange(doc, s),
     system: s.sid,
-    tags: [2],
+    // struck through (deprecated) only where the message says the destination goes: SAPOSS that
+    // stays (700-731, SolMan) or may stay (basis unknown) only changes its logon user (issue 14)
+    ...(self && stays !== false ? {} : { tags: [2] as (1 | 2)[] }),
     data: {
       destination: name,
       replacements: replacements.map((r) => r.name),
