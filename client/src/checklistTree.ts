@@ -19,6 +19,7 @@ import type {
   SystemChecklist,
 } from '../../server/src/protocol';
 import { CHECKLIST_VIEW_ID, ChecklistCommands, ChecklistRequest, ReportRequest } from '../../server/src/protocol';
+import { escapeMarkdown, itemDescription, progressText } from './checklistText';
 import { LANDSCAPE_TEMPLATE, NEW_LANDSCAPE_FILE_NAME } from './landscapeTemplate';
 
 const LANDSCAPE_LANGUAGES = ['sap-landscape-yaml', 'sap-landscape-json'];
@@ -32,7 +33,9 @@ const CONTEXT_OPEN_ONLY = 'landscapeLint.checklist.openOnly';
 const STATUS_COLOR: Readonly<Record<ReadinessStatus, string>> = { red: 'charts.red', amber: 'charts.yellow', green: 'charts.green' };
 const ROLE_ICON: Readonly<Record<string, string>> = { abap: 'server', solman: 'organization', frun: 'pulse' };
 const STATE_ICON: Readonly<Record<ChecklistItemResult['state'], string>> = { done: 'check', open: 'close', 'n/a': 'dash', unknown: 'question' };
-const STATE_MARK: Readonly<Record<ChecklistItemResult['state'], string>> = { done: '✓', open: '✗', 'n/a': '–', unknown: '?' };
+const STATE_WORD: Readonly<Record<ChecklistItemResult['state'], string>> = { done: 'Done', open: 'Open', 'n/a': 'Not applicable', unknown: 'Not recorded' };
+/** Systems that are not green start expanded up to this many (a long landscape stays scannable). */
+const EXPANDED_SYSTEMS = 3;
 
 function toRange(r: ChecklistRange): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -59,13 +62,14 @@ function revealCommand(uri: vscode.Uri, range: ChecklistRange): vscode.Command {
 class LandscapeNode extends vscode.TreeItem {
   constructor(readonly uri: vscode.Uri, readonly checklist: LandscapeChecklist) {
     super(checklist.name ?? path.basename(uri.fsPath), vscode.TreeItemCollapsibleState.Expanded);
+    this.id = uri.toString();
     const s = checklist.summary;
     this.description = `${s.ready} of ${s.systems} systems ready`;
     this.iconPath = new vscode.ThemeIcon('checklist');
     this.contextValue = 'checklistLandscape';
     this.tooltip = new vscode.MarkdownString(
       `**${checklist.name ?? path.basename(uri.fsPath)}** — ${s.ready} of ${s.systems} systems ready (${s.red} red, ${s.amber} amber, ${s.green} green)  \n` +
-      `${s.itemsDone} of ${s.itemsTotal} checklist items done · SAP guide "${checklist.guide.title}" ${checklist.guide.version}` +
+      `${s.itemsDone} of ${s.itemsTotal + (s.itemsWaived ?? 0)} checklist items done${s.itemsWaived ? ` (${s.itemsWaived} waived)` : ''} · SAP guide "${checklist.guide.title}" ${checklist.guide.version}` +
       (checklist.syntaxErrors ? `  \n$(warning) The file has syntax errors; the checklist may be incomplete.` : ''),
       true,
     );
@@ -73,57 +77,66 @@ class LandscapeNode extends vscode.TreeItem {
 }
 
 class SystemNode extends vscode.TreeItem {
-  constructor(readonly uri: vscode.Uri, readonly system: SystemChecklist) {
-    super(system.sid, system.status === 'green' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+  /**
+   * @param expand whether it starts expanded (the first few systems that are not green)
+   */
+  constructor(readonly uri: vscode.Uri, readonly system: SystemChecklist, readonly parent: LandscapeNode, expand: boolean) {
+    super(system.sid, expand ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${uri.toString()}#${system.sid}`;
-    this.description = `${system.description ? `${system.description} · ` : ''}${system.done}/${system.total}`;
+    this.description = `${system.description ? `${system.description} · ` : ''}${progressText(system)}`;
     this.iconPath = new vscode.ThemeIcon(ROLE_ICON[system.role ?? ''] ?? 'question', new vscode.ThemeColor(STATUS_COLOR[system.status]));
     this.contextValue = `checklistSystem.${system.status}`;
     this.command = revealCommand(uri, system.range);
     const kind = system.role === 'abap' ? `ABAP${system.connection ? `, connection ${system.connection}` : ''}${system.managedBy ? ` (${system.managedBy})` : ''}` : system.role ?? 'role not recorded';
     this.tooltip = new vscode.MarkdownString(
-      `**${system.sid}**${system.description ? ` — ${system.description}` : ''}  \n${kind}  \n` +
-      `Status **${system.status}**: ${system.done} of ${system.total} items done, ${system.open} open, ${system.unknown} unknown, ${system.notApplicable} not applicable`,
+      `**${escapeMarkdown(system.sid)}**${system.description ? ` — ${escapeMarkdown(system.description)}` : ''}  \n${escapeMarkdown(kind)}  \n` +
+      `Status **${system.status}**: ${system.done} of ${system.total + (system.waived ?? 0)} items done, ${system.open} open, ${system.unknown} not recorded, ` +
+      `${system.waived ? `${system.waived} waived, ` : ''}${system.notApplicable - (system.waived ?? 0)} not applicable`,
     );
   }
 }
 
 class ChapterNode extends vscode.TreeItem {
-  constructor(readonly uri: vscode.Uri, readonly system: SystemChecklist, readonly chapter: ChecklistChapterResult) {
+  constructor(readonly uri: vscode.Uri, readonly system: SystemChecklist, readonly chapter: ChecklistChapterResult, readonly parent: SystemNode) {
     super(chapter.id === 'other' ? chapter.title : `${chapter.id} ${chapter.title}`,
       chapter.items.some(needsWork) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${uri.toString()}#${system.sid}#${chapter.id}`;
-    this.description = `${chapter.done}/${chapter.total}`;
+    this.description = progressText(chapter);
+    this.tooltip = chapter.id === 'other' ? chapter.title : `Guide ${chapter.id}: ${chapter.title}`;
     this.iconPath = new vscode.ThemeIcon('book');
     this.contextValue = 'checklistChapter';
   }
 }
 
 class ItemNode extends vscode.TreeItem {
-  constructor(readonly uri: vscode.Uri, readonly system: SystemChecklist, readonly item: ChecklistItemResult) {
-    super(item.text, vscode.TreeItemCollapsibleState.None);
+  constructor(readonly uri: vscode.Uri, readonly system: SystemChecklist, readonly item: ChecklistItemResult, readonly parent: ChapterNode) {
+    // the short label fits the sidebar; why it is open follows it, the guide's wording is in the tooltip
+    super(item.label ?? item.text, vscode.TreeItemCollapsibleState.None);
     this.id = `${uri.toString()}#${system.sid}#${item.chapter}#${item.id}`;
-    this.description = item.state === 'open' ? `open · ${item.severity ?? 'warning'}` : item.state === 'unknown' ? 'not recorded' : item.state === 'n/a' ? 'n/a' : '';
+    this.description = itemDescription(item);
     this.iconPath = new vscode.ThemeIcon(STATE_ICON[item.state], itemColor(item));
     const state = item.state === 'n/a' ? 'na' : item.state;
     this.contextValue = `checklistItem.${state}${item.fix ? '.fixable' : ''}`;
     this.command = revealCommand(uri, item.range);
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`${STATE_MARK[item.state]} **`).appendText(item.text).appendMarkdown('**');
-    if (item.sections.length) md.appendMarkdown(`  \n*Guide ${item.sections.join(', ')}*`);
-    md.appendMarkdown('\n\n').appendText(item.action);
+    const cause = item.state === 'open' || item.state === 'unknown' ? item.cause : undefined;
+    md.appendMarkdown(`**${STATE_WORD[item.state]}${cause ? `: ${escapeMarkdown(cause)}` : ''}**`);
+    md.appendMarkdown(`\n\n${escapeMarkdown(item.text)}`);
+    if (item.sections.length) md.appendMarkdown(`  \n*Guide ${escapeMarkdown(item.sections.join(', '))}*`);
+    md.appendMarkdown(`\n\n${escapeMarkdown(item.action)}`);
     for (const f of item.findings.filter((x) => x.message !== item.action)) {
-      md.appendMarkdown('\n\n').appendText(`${f.waived !== undefined ? 'Waived: ' : f.severity === 'info' ? 'Note: ' : ''}${f.message}`).appendMarkdown(` \`${f.ruleId}\``);
+      md.appendMarkdown(`\n\n${escapeMarkdown(`${f.waived !== undefined ? 'Waived: ' : f.severity === 'info' ? 'Note: ' : ''}${f.message}`)} \`${f.ruleId}\``);
     }
-    if (item.fix) md.appendMarkdown(`\n\n$(lightbulb) Quick-fix${item.fix.partial ? ' (for part of it; the rest in the editor\'s light bulb)' : ''}: `).appendText(item.fix.title);
+    if (item.fix) md.appendMarkdown(`\n\n$(lightbulb) Quick-fix${item.fix.partial ? ' (for part of it; the rest in the editor\'s light bulb)' : ''}: ${escapeMarkdown(item.fix.title)}`);
     this.tooltip = md;
   }
 }
 
 class MessageNode extends vscode.TreeItem {
-  constructor(label: string, icon: string) {
+  constructor(label: string, icon: string, readonly parent?: Node) {
     super(label, vscode.TreeItemCollapsibleState.None);
     this.iconPath = new vscode.ThemeIcon(icon);
+    this.tooltip = label;
   }
 }
 
@@ -143,8 +156,6 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
   openOnly = false;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
-  /** The nodes last handed out for the root and the systems: TreeView.reveal needs those objects. */
-  private shown: { root?: LandscapeNode; systems: Map<string, SystemNode> } = { systems: new Map() };
 
   constructor(private readonly getClient: () => LanguageClient | undefined, private readonly log: (s: string) => void) {}
 
@@ -219,12 +230,36 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     return node;
   }
 
+  /** For TreeView.reveal: every node knows the node it was made under. */
+  getParent(node: Node): Node | undefined {
+    return node instanceof LandscapeNode ? undefined : node.parent;
+  }
+
+  /**
+   * The tree node of a system of the current file, for TreeView.reveal (undefined when not shown,
+   * e.g. filtered out). Nodes are made anew per call; reveal finds them by their stable ids.
+   */
+  systemNode(uri: string, sid: string): vscode.TreeItem | undefined {
+    if (this.uri?.toString() !== uri) return undefined;
+    const [root] = this.getChildren();
+    if (!(root instanceof LandscapeNode)) return undefined;
+    return this.getChildren(root).find((n): n is SystemNode => n instanceof SystemNode && n.system.sid === sid);
+  }
+
+  /** Loads the checklist now when none is shown yet (a reveal cannot wait for the debounce). */
+  async ensureLoaded(): Promise<void> {
+    if (this.checklist || !this.uri) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.load();
+  }
+
   getChildren(node?: Node): Node[] {
     const uri = this.uri;
     const c = this.checklist;
     if (!uri) return [];
     if (!node) {
-      if (c) return [(this.shown = { root: new LandscapeNode(uri, c), systems: new Map() }).root as LandscapeNode];
+      if (c) return [new LandscapeNode(uri, c)];
       return [c === undefined
         ? new MessageNode(`Checking ${path.basename(uri.fsPath)}…`, 'loading~spin')
         : new MessageNode(`No checklist for ${path.basename(uri.fsPath)} yet: it appears once the language server has checked the file.`, 'info')];
@@ -232,35 +267,20 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (node instanceof LandscapeNode) {
       if (!node.checklist.parsed) return [new MessageNode('The file could not be read (too large, or not YAML/JSON).', 'error')];
       const systems = this.openOnly ? node.checklist.systems.filter((s) => s.open + s.unknown > 0) : node.checklist.systems;
-      if (!systems.length) return [new MessageNode(this.openOnly ? 'Nothing open: every system is ready.' : 'No systems yet: add them under systems:.', 'pass')];
-      return systems.map((s) => {
-        const n = new SystemNode(node.uri, s);
-        if (node === this.shown.root) this.shown.systems.set(s.sid, n);
-        return n;
-      });
+      if (!systems.length) return [new MessageNode(this.openOnly ? 'Nothing open: every system is ready.' : 'No systems yet: add them under systems:.', 'pass', node)];
+      let expanded = 0;
+      return systems.map((s) => new SystemNode(node.uri, s, node, s.status !== 'green' && expanded++ < EXPANDED_SYSTEMS));
     }
     if (node instanceof SystemNode) {
       const chapters = this.openOnly ? node.system.chapters.filter((ch) => ch.items.some(needsWork)) : node.system.chapters;
-      if (!chapters.length) return [new MessageNode('No checklist item of the guide applies to this system.', 'info')];
-      return chapters.map((ch) => new ChapterNode(node.uri, node.system, ch));
+      if (!chapters.length) return [new MessageNode('No checklist item of the guide applies to this system.', 'info', node)];
+      return chapters.map((ch) => new ChapterNode(node.uri, node.system, ch, node));
     }
     if (node instanceof ChapterNode) {
       const items = this.openOnly ? node.chapter.items.filter(needsWork) : node.chapter.items;
-      return items.map((item) => new ItemNode(node.uri, node.system, item));
+      return items.map((item) => new ItemNode(node.uri, node.system, item, node));
     }
     return [];
-  }
-
-  /** Parents of the nodes TreeView.reveal is asked for (systems; the root has none). */
-  getParent(node: Node): Node | undefined {
-    return node instanceof SystemNode && node.uri.toString() === this.shown.root?.uri.toString() ? this.shown.root : undefined;
-  }
-
-  /** The shown tree node of a system of the current file (undefined when not shown, e.g. filtered out). */
-  systemNode(uri: string, sid: string): vscode.TreeItem | undefined {
-    if (this.uri?.toString() !== uri) return undefined;
-    const n = this.shown.systems.get(sid);
-    return n && n.uri.toString() === uri ? n : undefined;
   }
 }
 
@@ -294,7 +314,38 @@ async function applyFix(provider: ChecklistProvider, node: ItemNode | undefined)
   }
   const edit = new vscode.WorkspaceEdit();
   for (const e of item.fix.edits) edit.replace(node.uri, toRange(e.range), e.newText);
-  if (!(await vscode.workspace.applyEdit(edit))) void vscode.window.showWarningMessage(`Landscape Lint: the quick-fix "${item.fix.title}" could not be applied.`);
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showWarningMessage(`Landscape Lint: the quick-fix "${item.fix.title}" could not be applied.`);
+    return;
+  }
+  // show what changed: the first edit, without taking the focus from the tree
+  const first = item.fix.edits.reduce((a, b) => (b.range.start.line < a.range.start.line ? b : a));
+  const editor = await vscode.window.showTextDocument(doc, { preserveFocus: true, preview: false });
+  const at = new vscode.Range(first.range.start.line, 0, first.range.start.line, 0);
+  editor.revealRange(at, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/**
+ * Show Readiness Checklist with (uri, sid) — the code lens "✗ 5/9 checklist items done" and the
+ * landscape map: the view shows that file with the system revealed and selected; the focus stays
+ * where it is. Without arguments (or when the system is not shown) it focuses the view.
+ */
+async function showSystem(provider: ChecklistProvider, view: vscode.TreeView<Node>, log: (s: string) => void, uri?: unknown, sid?: unknown): Promise<void> {
+  if (typeof uri !== 'string' || typeof sid !== 'string') {
+    await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+    return;
+  }
+  // the lens of another file than the one shown: follow it first
+  if (provider.uri?.toString() !== uri) provider.setUri(vscode.Uri.parse(uri));
+  await provider.ensureLoaded();
+  const node = provider.systemNode(uri, sid);
+  try {
+    if (!node) throw new Error('not shown');
+    await view.reveal(node as Node, { select: true, focus: false, expand: true });
+  } catch (e) {
+    log(`checklist: cannot reveal ${sid}: ${e instanceof Error ? e.message : String(e)}`);
+    await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+  }
 }
 
 /** Export Readiness Report: asks the server for the report and writes it where the user says. */
@@ -378,6 +429,7 @@ export function registerChecklist(context: vscode.ExtensionContext, getClient: (
   const view = vscode.window.createTreeView(CHECKLIST_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const status = vscode.languages.createLanguageStatusItem('landscapeLint.readiness', LANDSCAPE_LANGUAGES.map((language) => ({ language })));
   status.name = 'Landscape Lint Readiness';
+  // screen readers read the icon syntax of `text` ("$(checklist)") literally
   status.command = { title: 'Show Checklist', command: ChecklistCommands.show };
 
   const updateStatus = (): void => {
@@ -387,6 +439,7 @@ export function registerChecklist(context: vscode.ExtensionContext, getClient: (
     view.message = provider.openOnly ? 'Showing the items that are open or not recorded.' : undefined;
     if (!c) {
       status.text = '$(checklist) Readiness';
+      status.accessibilityInformation = { label: 'Readiness checklist' };
       status.detail = provider.loading ? 'Checking…' : undefined;
       status.severity = vscode.LanguageStatusSeverity.Information;
       view.badge = undefined;
@@ -394,7 +447,8 @@ export function registerChecklist(context: vscode.ExtensionContext, getClient: (
     }
     const s = c.summary;
     status.text = `$(checklist) ${s.ready} of ${s.systems} systems ready`;
-    status.detail = `${s.red} red, ${s.amber} amber · ${s.itemsDone}/${s.itemsTotal} items done`;
+    status.accessibilityInformation = { label: `${s.ready} of ${s.systems} systems ready` };
+    status.detail = `${s.red} red, ${s.amber} amber · ${s.itemsDone}/${s.itemsTotal + (s.itemsWaived ?? 0)} items done${s.itemsWaived ? `, ${s.itemsWaived} waived` : ''}`;
     status.severity = s.red ? vscode.LanguageStatusSeverity.Error : s.amber ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     const open = c.systems.reduce((n, x) => n + x.open + x.unknown, 0);
     view.badge = open ? { value: open, tooltip: `${open} checklist item${open === 1 ? '' : 's'} open or not recorded` } : undefined;
@@ -417,18 +471,7 @@ export function registerChecklist(context: vscode.ExtensionContext, getClient: (
     vscode.workspace.onDidDeleteFiles((e) => {
       if (e.files.some((f) => f.toString() === provider.uri?.toString())) provider.setUri(undefined);
     }),
-    // (uri, sid) from the code lens and the landscape map: select that system, keep the focus where it is
-    vscode.commands.registerCommand(ChecklistCommands.show, async (uri?: string, sid?: string) => {
-      const node = typeof uri === 'string' && typeof sid === 'string' ? provider.systemNode(uri, sid) : undefined;
-      if (!node) return vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
-      try {
-        await view.reveal(node as Node, { select: true, focus: false, expand: true });
-      } catch (e) {
-        log(`checklist: cannot reveal ${sid}: ${e instanceof Error ? e.message : String(e)}`);
-        await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
-      }
-      return undefined;
-    }),
+    vscode.commands.registerCommand(ChecklistCommands.show, (uri?: unknown, sid?: unknown) => showSystem(provider, view, log, uri, sid)),
     vscode.commands.registerCommand(ChecklistCommands.reveal, (uri: string, range: ChecklistRange) => reveal(uri, range)),
     vscode.commands.registerCommand(ChecklistCommands.applyFix, (node?: ItemNode) => applyFix(provider, node)),
     vscode.commands.registerCommand(ChecklistCommands.filterOpen, () => provider.setOpenOnly(true)),

@@ -59,6 +59,8 @@ export interface ChecklistFinding {
   /** The rule's own severity (severity settings do not change the checklist). */
   severity: 'error' | 'warning' | 'info' | 'hint';
   message: string;
+  /** The gap in a few words (the message up to its how-to, core/headline.ts), without the system. */
+  headline?: string;
   range: ChecklistRange;
   /** The finding asks to record a fact that the file lacks. */
   unrecorded?: boolean;
@@ -81,6 +83,8 @@ export interface ChecklistItemResult {
   chapter: string;
   /** The guide's wording of the item. */
   text: string;
+  /** The item in a few words (the tree's label at the sidebar's default width); `text` is the guide's wording. */
+  label: string;
   origin: 'checklist' | 'derived' | 'finding';
   /** Guide sections that describe how to do it. */
   sections: string[];
@@ -93,6 +97,14 @@ export interface ChecklistItemResult {
   range: ChecklistRange;
   /** What to do (the deciding finding's message), or why the item is done / not applicable. */
   action: string;
+  /**
+   * Why an open or unknown item is open, in a few words: the deciding finding's headline
+   * ("blocked: PSE … lacks 2 root CAs" when another rule than the item's own decides it), or
+   * "not recorded: <field>"; `range` is where that cause is.
+   */
+  cause?: string;
+  /** The reason of the suppression comment that waives the item (state `n/a`). */
+  waived?: string;
   fix?: ChecklistFix;
   /** Every finding of the item's rules for this system, including infos (advice). */
   findings: ChecklistFinding[];
@@ -105,6 +117,8 @@ export interface ChecklistChapterResult {
   done: number;
   /** Items that apply (everything but n/a). */
   total: number;
+  /** Items waived by a suppression comment (counted in n/a, not in total). */
+  waived: number;
 }
 
 export interface SystemChecklist {
@@ -121,6 +135,8 @@ export interface SystemChecklist {
   open: number;
   unknown: number;
   notApplicable: number;
+  /** Items waived by a suppression comment (among the n/a ones): shown as "0/9, 1 waived". */
+  waived: number;
   status: ReadinessStatus;
 }
 
@@ -147,6 +163,7 @@ export interface LandscapeChecklist {
     green: number;
     itemsDone: number;
     itemsTotal: number;
+    itemsWaived: number;
   };
 }
 

@@ -25,6 +25,7 @@ import type { LintResult } from './core/lint';
 import { IncrementalLint, lintText } from './core/lint';
 import type { Finding } from './core/types';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './core/diagnostics';
+import type { DiagnosticStyle } from './core/diagnostics';
 import { codeActions, fixAllDataOf, prepareCodeActions, resolveFixAll } from './features/codeActions';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
@@ -266,6 +267,9 @@ function checklistOf(entry: LintEntry & { result: LintResult }): LandscapeCheckl
   return entry.checklist;
 }
 
+/** How the client shows diagnostics: the headline first when it shows related information (core/diagnostics.ts). */
+let diagnosticStyle: DiagnosticStyle = {};
+
 const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /**
@@ -275,7 +279,7 @@ const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 
  * its finding in the result (code actions look findings up by it); the summary carries none.
  */
 function diagnosticsOf(findings: readonly Finding[], uri: string, version: number | undefined, max: number): Diagnostic[] {
-  if (findings.length <= max) return findings.map((f, i) => toDiagnostic(f, uri, i, undefined, version));
+  if (findings.length <= max) return findings.map((f, i) => toDiagnostic(f, uri, i, undefined, version, diagnosticStyle));
   const byPriority = findings.map((_, i) => i).sort((a, b) => {
     const x = findings[a];
     const y = findings[b];
@@ -287,7 +291,7 @@ function diagnosticsOf(findings: readonly Finding[], uri: string, version: numbe
   for (const i of byPriority.slice(max)) hidden[findings[i].severity]++;
   const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
   const counts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => hidden[s] > 0).map((s) => n(hidden[s], s)).join(', ');
-  const diagnostics = kept.map((i) => toDiagnostic(findings[i], uri, i, undefined, version));
+  const diagnostics = kept.map((i) => toDiagnostic(findings[i], uri, i, undefined, version, diagnosticStyle));
   diagnostics.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
@@ -527,6 +531,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasWatchedFilesDynamic = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   hasWorkspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
   const resolveSupport = caps.textDocument?.codeAction?.resolveSupport?.properties;
+  diagnosticStyle = { relatedInformation: caps.textDocument?.publishDiagnostics?.relatedInformation === true };
   lazyFixAll = Array.isArray(resolveSupport) && resolveSupport.includes('edit') && caps.textDocument?.codeAction?.dataSupport === true;
   const init = params.initializationOptions as Partial<LandscapeLintSettings> | undefined;
   if (init && typeof init === 'object') applySettings(init);
@@ -707,15 +712,20 @@ connection.onRequest(ReportRequest.method, (p: ReportParams, token: Cancellation
 connection.onRequest(MapRequest.method, (p: MapParams, token: CancellationToken) => answer('map', p.uri, token, { empty: null, disk: true },
   (e) => mapForRequest(p, () => ({ version: e.version, result: e.result, checklist: () => checklistOf(e) }))));
 
-/** Readiness above each system: "✓ 9/12 checklist items done" (clicking opens the checklist view). */
+/**
+ * Readiness above each system: "✗ 5/9 checklist items done (2 open)", "no checklist applies"; a
+ * waived item counts ("0/9 done, 1 waived"). Clicking shows the checklist with the system selected.
+ */
 connection.onCodeLens((params, token) => answer('codeLens', params.textDocument.uri, token, { empty: [] }, (e) => {
   const checklist = checklistOf(e);
   return checklist.systems.map((s) => {
+    const all = s.total + s.waived;
     const mark = s.status === 'green' ? '✓' : s.status === 'amber' ? '◐' : '✗';
-    const extra = [s.open ? `${s.open} open` : '', s.unknown ? `${s.unknown} not recorded` : ''].filter(Boolean).join(', ');
+    const extra = [s.open ? `${s.open} open` : '', s.unknown ? `${s.unknown} not recorded` : '', s.waived ? `${s.waived} waived` : ''].filter(Boolean).join(', ');
+    const title = all === 0 && !s.unknown ? 'No checklist of the guide applies' : `${mark} ${s.done}/${all} checklist items done${extra ? ` (${extra})` : ''}`;
     return {
       range: { start: s.range.start, end: s.range.start },
-      command: { title: `${mark} ${s.done}/${s.total} checklist items done${extra ? ` (${extra})` : ''}`, command: ChecklistCommands.show, arguments: [params.textDocument.uri, s.sid] },
+      command: { title, command: ChecklistCommands.show, arguments: [params.textDocument.uri, s.sid] },
     };
   });
 }));

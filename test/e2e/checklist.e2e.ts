@@ -282,7 +282,7 @@ describe('readiness checklist', function () {
     assert.ok(json);
     assert.strictEqual(json.fileName, `${base}.readiness.json`);
     const parsed = JSON.parse(json.content) as { summary: LandscapeChecklist['summary']; systems: { sid: string; status: string }[] };
-    assert.deepStrictEqual(parsed.summary, { systems: 14, ready: 7, red: 5, amber: 2, green: 7, itemsDone: 63, itemsTotal: 83 });
+    assert.deepStrictEqual(parsed.summary, { systems: 14, ready: 7, red: 5, amber: 2, green: 7, itemsDone: 63, itemsTotal: 83, itemsWaived: 0 });
     assert.deepStrictEqual(parsed.systems.map((s) => s.sid), SIDS);
   });
 });

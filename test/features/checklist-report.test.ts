@@ -80,15 +80,17 @@ describe('readiness report (JSON)', () => {
     assert.deepEqual(Object.keys(doc).sort(), ['file', 'guide', 'landscapeFindings', 'name', 'parsed', 'summary', 'syntaxErrors', 'systems']);
     assert.equal(doc.file, 'examples/acme.landscape.yaml');
     assert.deepEqual(doc.guide, { title: 'Support Backbone Update', version: '1.1', date: '2019-08-19' });
-    assert.deepEqual(doc.summary, { systems: 14, ready: 7, red: 5, amber: 2, green: 7, itemsDone: 63, itemsTotal: 83 });
+    assert.deepEqual(doc.summary, { systems: 14, ready: 7, red: 5, amber: 2, green: 7, itemsDone: 63, itemsTotal: 83, itemsWaived: 0 });
     assert.equal(doc.systems.length, 14);
     for (const s of doc.systems) {
       assert.match(s.status, /^(red|amber|green)$/);
       assert.equal(s.done + s.open + s.unknown, s.total);
       for (const ch of s.chapters) {
         for (const i of ch.items) {
-          assert.deepEqual(Object.keys(i).filter((k) => !['fix', 'severity'].includes(k)).sort(),
-            ['action', 'chapter', 'findings', 'id', 'origin', 'range', 'ruleIds', 'sections', 'state', 'text']);
+          // cause (open/unknown) and waived (n/a by a suppression) are there only when they apply
+          assert.deepEqual(Object.keys(i).filter((k) => !['fix', 'severity', 'cause', 'waived'].includes(k)).sort(),
+            ['action', 'chapter', 'findings', 'id', 'label', 'origin', 'range', 'ruleIds', 'sections', 'state', 'text']);
+          assert.equal(i.cause !== undefined, i.state === 'open' || i.state === 'unknown');
           assert.match(String(i.state), /^(done|open|n\/a|unknown)$/);
           if (i.fix) assert.deepEqual(Object.keys(i.fix as object), ['title']);
         }

@@ -378,6 +378,11 @@ describe('checklist model: states from findings', () => {
     assert.equal(i.action, 'Waived in the file: direct HTTPS proxy, no SAProuter (CHG-1)');
     assert.equal(i.findings[0].waived, 'direct HTTPS proxy, no SAProuter (CHG-1)');
     assert.equal(system(checklist, 'GRP').status, 'green');
+    // issue 14: the waived item is counted as waived, not silently dropped from the total
+    assert.equal(i.waived, 'direct HTTPS proxy, no SAProuter (CHG-1)');
+    assert.equal(system(checklist, 'GRP').waived, 1);
+    assert.equal(checklist.summary.itemsWaived, 1);
+    assert.equal(checklist.systems[0].chapters.find((ch) => ch.items.includes(i))?.waived, 1);
   });
 
   it('a rule turned off in the settings still leaves its item open: the checklist follows the guide', () => {
@@ -539,6 +544,38 @@ describe('checklist of examples/acme.landscape.yaml (real rules)', () => {
     assert.equal(item(c, 'GRP', 'abap-upgrade-plugins').findings.find((f) => f.ruleId === 'plugin-st-a-pi')?.unrecorded, true);
     // PIP: SNOTE off, connected through SOL: nothing to do
     assert.equal(system(c, 'PIP').total, 0);
+  });
+
+  // Issue 14 item 1, as seen on screen: each open item says why it is open and points at the cause.
+  // [system, item, cause, line of the cause in the file (1-based), text on that line]
+  const causes: [string, string, string, string][] = [
+    ['BWD', 'abap-run-oss-comm-task-list', 'blocked: PSE "SSL client SSL Client (Standard)" (certificates.sslClientStandard) lacks 2 root CAs', 'sslClientStandard:'],
+    ['BWP', 'na-implement-2576306', 'blocked: SAP_BASIS 750 SP10 cannot download SAP Notes over RFC (noteAssistant.download: rfc)', 'download: rfc'],
+    ['GRP', 'na-implement-2408073-2546220-2508268', 'blocked: RFC destination SAPOSS logs on with the generic user OSS_RFC', 'OSS_RFC'],
+    ['EPR', 'abap-implement-2738426', 'SAP Note 2738426 not implemented', 'notes:'],
+    ['GRP', 'abap-run-oss-comm-task-list', 'Task list SAP_BASIS_CONFIG_OSS_COMM not executed; Note Assistant not TCI-enabled', 'taskLists:'],
+  ];
+  for (const [sid, id, cause, lineText] of causes) {
+    it(`issue 14: ${sid} ${id} is open because "${cause}", and its range is that cause`, () => {
+      const i = item(c, sid, id);
+      assert.equal(i.state, 'open');
+      assert.equal(i.cause, cause);
+      assert.ok(text.split('\n')[i.range.start.line].includes(lineText), `line ${i.range.start.line + 1}: ${text.split('\n')[i.range.start.line]}`);
+    });
+  }
+
+  it('issue 14: BWD records the task list, so the task list is not the cause; GRP records all three notes', () => {
+    const bwd = item(c, 'BWD', 'abap-run-oss-comm-task-list');
+    assert.ok(!bwd.findings.some((f) => f.ruleId === 'tasklist-oss-comm'));
+    assert.ok(!item(c, 'GRP', 'na-implement-2408073-2546220-2508268').findings.some((f) => f.ruleId === 'na-digital-signature'));
+  });
+
+  it('every open or unknown item has a cause of at most 130 characters and a short label; done items have none', () => {
+    for (const { system: s, item: i } of checklistItemsOf(c)) {
+      assert.ok(i.label.length > 0 && i.label.length <= 60, `${s.sid} ${i.id} label: ${i.label}`);
+      if (i.state === 'open' || i.state === 'unknown') assert.ok(i.cause && i.cause.length <= 130, `${s.sid} ${i.id}: ${i.cause}`);
+      else assert.equal(i.cause, undefined, `${s.sid} ${i.id}`);
+    }
   });
 
   it('applying an item\'s quick-fix and re-linting completes the item', () => {

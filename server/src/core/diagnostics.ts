@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import { headlineOf, systemHeadline } from './headline';
 import type { Finding, Severity } from './types';
 
 export const DIAGNOSTIC_SOURCE = 'landscape-lint';
@@ -29,11 +30,34 @@ export interface DiagnosticData {
   version?: number;
 }
 
-export function toDiagnostic(f: Finding, uri: string, index: number, docsBase?: string, version?: number): Diagnostic {
-  const related: DiagnosticRelatedInformation[] | undefined = f.related?.map((r) => ({
+/** How the client shows diagnostics (from its capabilities). */
+export interface DiagnosticStyle {
+  /**
+   * The client shows related information (`publishDiagnostics.relatedInformation`): the message is
+   * then the headline with the system, the how-to its first related information (issue 14).
+   * Without it the message is the system and the whole message.
+   */
+  relatedInformation?: boolean;
+}
+
+/** The message a diagnostic of the finding shows, and the how-to that goes to its related information. */
+export function diagnosticMessage(f: Finding, style: DiagnosticStyle = {}): { message: string; howTo?: string } {
+  if (!style.relatedInformation) {
+    const full = f.headline && f.headline !== f.message ? `${f.headline}: ${f.message}` : f.message;
+    return { message: f.system !== null && !full.startsWith(`${f.system}:`) ? `${f.system}: ${full}` : full };
+  }
+  const { detail } = headlineOf(f);
+  return detail ? { message: systemHeadline(f), howTo: detail } : { message: systemHeadline(f) };
+}
+
+export function toDiagnostic(f: Finding, uri: string, index: number, docsBase?: string, version?: number, style: DiagnosticStyle = {}): Diagnostic {
+  const { message, howTo } = diagnosticMessage(f, style);
+  const related: DiagnosticRelatedInformation[] = f.related?.map((r) => ({
     location: { uri: r.uri ?? uri, range: r.range },
     message: r.message,
-  }));
+  })) ?? [];
+  // the how-to at the finding itself: the Problems panel lists it under the headline
+  if (howTo) related.unshift({ location: { uri, range: f.range }, message: howTo });
   const data: DiagnosticData = { ruleId: f.ruleId, system: f.system, index, version };
   const d: Diagnostic = {
     range: f.range,
@@ -41,10 +65,10 @@ export function toDiagnostic(f: Finding, uri: string, index: number, docsBase?: 
     code: f.ruleId,
     codeDescription: { href: ruleDocUrl(f.ruleId, docsBase) },
     source: DIAGNOSTIC_SOURCE,
-    message: f.message,
+    message,
     data,
   };
-  if (related?.length) d.relatedInformation = related;
+  if (related.length) d.relatedInformation = related;
   if (f.tags?.length) d.tags = f.tags;
   return d;
 }

@@ -30,6 +30,11 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /**
+   * The gap in a few words, when the message does not start with it ("<what>: <how-to>", see
+   * core/headline.ts); the editor then shows it first and the whole message as the how-to.
+   */
+  headline?: string;
   range: Range;
   /** SID the finding belongs to, or null for landscape-level findings. */
   system: string | null;

@@ -24,6 +24,7 @@ import type { LintResult } from '../core/lint';
 import { ruleMeta } from '../core/lint';
 import type { SystemDef } from '../core/model';
 import { usesNoteAssistant } from '../core/model';
+import { headlineOf } from '../core/headline';
 import { readSuppressions } from '../core/suppress';
 import type { Suppression } from '../core/suppress';
 import type { Finding, NodePath } from '../core/types';
@@ -192,7 +193,7 @@ function isUnrecorded(f: Finding, ctx: SystemContext): boolean {
 }
 
 function toRef(f: Finding, ctx: SystemContext): ChecklistFinding {
-  const ref: ChecklistFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message, range: f.range };
+  const ref: ChecklistFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message, headline: headlineOf(f).headline, range: f.range };
   if (isUnrecorded(f, ctx)) ref.unrecorded = true;
   const waived = waiverOf(f, ctx.waivers);
   if (waived !== undefined) ref.waived = waived;
@@ -227,7 +228,18 @@ interface Decision {
   severity?: 'error' | 'warning';
   range: Range;
   action: string;
+  cause?: string;
+  waived?: string;
   fix?: ChecklistFix;
+}
+
+/**
+ * Why an open or unknown item is open, in a few words: the deciding finding's headline, "blocked:"
+ * when it is not the item's own rule (the task list is run, but its certificates are missing).
+ */
+function causeOf(decider: ChecklistFinding, blockedBy: readonly string[]): string {
+  const headline = decider.headline ?? headlineOf(decider).headline;
+  return blockedBy.includes(decider.ruleId) ? `blocked: ${headline}` : headline;
 }
 
 /**
@@ -240,7 +252,8 @@ function decide(
   findings: readonly Finding[],
   refs: readonly ChecklistFinding[],
   done: { range: Range; action: string },
-  undecided?: { range: Range; action: string },
+  undecided?: { range: Range; action: string; cause: string },
+  blockedBy: readonly string[] = [],
 ): Decision {
   const blocking = findings.filter((_, i) => isBlocking(refs[i]));
   const blockingRefs = refs.filter(isBlocking);
@@ -250,13 +263,13 @@ function decide(
   const pick = (rs: readonly ChecklistFinding[]): ChecklistFinding => rs.reduce((best, r) => (rank(r) < rank(best) ? r : best));
   if (open.length || blockingRefs.length) {
     const decider = pick(open.length ? open : blockingRefs);
-    const decision: Decision = { state: open.length ? 'open' : 'unknown', severity: decider.severity as 'error' | 'warning', range: decider.range, action: decider.message };
+    const decision: Decision = { state: open.length ? 'open' : 'unknown', severity: decider.severity as 'error' | 'warning', range: decider.range, action: decider.message, cause: causeOf(decider, blockedBy) };
     const fix = fixOf(blocking);
     if (fix) decision.fix = fix;
     return decision;
   }
   const waived = refs.find((r) => r.waived !== undefined && r.severity !== 'info' && r.severity !== 'hint');
-  if (waived) return { state: 'n/a', range: waived.range, action: `Waived in the file: ${waived.waived}` };
+  if (waived) return { state: 'n/a', range: waived.range, action: `Waived in the file: ${waived.waived}`, waived: waived.waived ?? '' };
   if (undecided) return { state: 'unknown', ...undecided };
   return { state: 'done', ...done };
 }
@@ -267,7 +280,7 @@ function capitalize(s: string): string {
 
 /** One knowledge checklist item for one system; `claimed` collects the findings it takes. */
 function evaluateItem(ctx: SystemContext, item: ChecklistItem, own: readonly Finding[], claimed: Set<Finding>): ChecklistItemResult {
-  const base = { id: item.id, chapter: item.chapter, text: item.text, origin: item.origin, sections: [...item.sections], ruleIds: [...item.ruleIds] };
+  const base = { id: item.id, chapter: item.chapter, text: item.text, label: item.label, origin: item.origin, sections: [...item.sections], ruleIds: [...item.ruleIds] };
   const verdicts = (item.conditions ?? []).map((c) => conditionVerdict(c, ctx.s));
   const notMet = verdicts.find((v) => v.holds === false);
   if (notMet) {
@@ -280,13 +293,13 @@ function evaluateItem(ctx: SystemContext, item: ChecklistItem, own: readonly Fin
   const undecidedCondition = verdicts.find((v) => v.holds === undefined);
   const missing = evidence?.requires?.find((p) => !present(ctx.raw, p));
   const undecided = undecidedCondition
-    ? { range: fieldRange(ctx, undecidedCondition.field), action: capitalize(undecidedCondition.why) }
+    ? { range: fieldRange(ctx, undecidedCondition.field), action: capitalize(undecidedCondition.why), cause: `not recorded: ${fieldText(undecidedCondition.field)}` }
     : missing
-      ? { range: fieldRange(ctx, missing), action: `Not recorded: record \`${fieldText(missing)}\` to decide this item` }
+      ? { range: fieldRange(ctx, missing), action: `Not recorded: record \`${fieldText(missing)}\` to decide this item`, cause: `not recorded: ${fieldText(missing)}` }
       : undefined;
   const shown = evidence?.fields.find((p) => present(ctx.raw, p));
   const done = { range: shown ? fieldRange(ctx, shown) : sidRange(ctx.result, ctx.s.sid), action: item.text };
-  return { ...base, ...decide(item.ruleIds, mine, refs, done, undecided), findings: refs };
+  return { ...base, ...decide(item.ruleIds, mine, refs, done, undecided, item.blockedBy), findings: refs };
 }
 
 /** Items of the extra group: a missing role/connection, and findings no applicable item takes. */
@@ -295,7 +308,7 @@ function otherItems(ctx: SystemContext, leftover: readonly Finding[]): Checklist
   const { s } = ctx;
   const record = (field: string, text: string): void => {
     const range = fieldRange(ctx, [field]);
-    out.push({ id: `record:${field}`, chapter: OTHER_CHAPTER.id, text, origin: 'finding', sections: [], state: 'unknown', ruleIds: [], range, action: text, findings: [] });
+    out.push({ id: `record:${field}`, chapter: OTHER_CHAPTER.id, text, label: `Record \`${field}\``, origin: 'finding', sections: [], state: 'unknown', ruleIds: [], range, action: text, cause: `not recorded: ${field}`, findings: [] });
   };
   if (s.role === undefined) record('role', 'Record the system\'s role (abap, solman or frun) to know which checklists apply');
   else if (s.role === 'abap' && s.connection === undefined) record('connection', 'Record how the ABAP system connects to the support backbone (direct, solman, frun or none) to know which checklists apply');
@@ -310,7 +323,7 @@ function otherItems(ctx: SystemContext, leftover: readonly Finding[]): Checklist
     const refs = findings.map((f) => toRef(f, ctx));
     const text = meta?.title ?? ruleId;
     const decision = decide([ruleId], findings, refs, { range: findings[0].range, action: text });
-    out.push({ id: `other:${ruleId}`, chapter: OTHER_CHAPTER.id, text, origin: 'finding', sections: meta ? [meta.section] : [], ruleIds: [ruleId], ...decision, findings: refs });
+    out.push({ id: `other:${ruleId}`, chapter: OTHER_CHAPTER.id, text, label: text, origin: 'finding', sections: meta ? [meta.section] : [], ruleIds: [ruleId], ...decision, findings: refs });
   }
   return out;
 }
@@ -322,6 +335,7 @@ function chapterResult(id: string, title: string, items: ChecklistItemResult[]):
     items,
     done: items.filter((i) => i.state === 'done').length,
     total: items.filter((i) => i.state !== 'n/a').length,
+    waived: items.filter((i) => i.waived !== undefined).length,
   };
 }
 
@@ -358,6 +372,7 @@ function systemChecklist(result: LintResult, s: SystemDef, own: readonly Finding
     open: items.filter((i) => i.state === 'open').length,
     unknown: items.filter((i) => i.state === 'unknown').length,
     notApplicable: items.filter((i) => i.state === 'n/a').length,
+    waived: items.filter((i) => i.waived !== undefined).length,
     status: statusOf(items),
   };
   if (s.role !== undefined) out.role = s.role;
@@ -407,6 +422,7 @@ export function buildChecklist(result: LintResult, version?: number): LandscapeC
       green: systems.filter((s) => s.status === 'green').length,
       itemsDone: systems.reduce((n, s) => n + s.done, 0),
       itemsTotal: systems.reduce((n, s) => n + s.total, 0),
+      itemsWaived: systems.reduce((n, s) => n + s.waived, 0),
     },
   };
   if (version !== undefined) out.version = version;

@@ -2,7 +2,7 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-typ
 import type { CodeActionParams } from 'vscode-languageserver-protocol';
 import { CodeActionKind } from 'vscode-languageserver-types';
 import type { DiagnosticData } from '../core/diagnostics';
-import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../core/diagnostics';
+import { DIAGNOSTIC_SOURCE } from '../core/diagnostics';
 import type { LintResult } from '../core/lint';
 import { readSuppressions, SUPPRESS_NEXT } from '../core/suppress';
 import { LandscapeDocument } from '../core/document';
@@ -392,7 +392,8 @@ export function codeActions(result: LintResult, params: CodeActionParams, option
       const data = dataOf(d);
       const f = data ? result.findings[data.index] : undefined;
       if (!data || !f || f.ruleId !== data.ruleId) continue;
-      const diagnostic = toDiagnostic(f, uri, data.index, undefined, data.version);
+      // the diagnostic as published (its message depends on the client's capabilities)
+      const diagnostic = d;
       for (const fix of f.fixes ?? []) {
         // an action that changes nothing is never offered
         const edits = effective(result.doc, fix.edits);

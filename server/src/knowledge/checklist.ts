@@ -47,6 +47,11 @@ export interface ChecklistItem {
   readonly chapter: Exclude<ChecklistChapterId, '7'>;
   /** Short form of the guide's wording (or of the derived step). */
   readonly text: string;
+  /**
+   * The item in a few words (at most 36 characters), for the checklist tree at the sidebar's
+   * default width; the wording of `text` goes to the tooltip.
+   */
+  readonly label: string;
   readonly origin: 'checklist' | 'derived';
   /** Guide sections that describe how to do it. */
   readonly sections: readonly GuideSectionId[];
@@ -55,6 +60,12 @@ export interface ChecklistItem {
   readonly appliesTo: ChecklistScope;
   /** Rules whose findings decide whether the item is done. */
   readonly ruleIds: readonly DomainRuleId[];
+  /**
+   * Those of `ruleIds` that check a prerequisite or a result of the item rather than the step
+   * itself (the task list was run, but the certificates it checks are missing): an item they keep
+   * open says "blocked: …" in the tree.
+   */
+  readonly blockedBy?: readonly DomainRuleId[];
 }
 
 /** A chapter checklist. */
@@ -79,26 +90,31 @@ const NOTE_ASSISTANT_ITEMS: readonly ChecklistItem[] = [
     id: 'na-implement-2576306',
     chapter: '3.2',
     text: 'Note Assistant enabled for TCI: implement SAP Note 2576306 (and set up the note download channel, guide 2.1.4.2 step 2).',
+    label: 'SAP Note 2576306 (TCI)',
     origin: 'checklist',
     sections: ['2.1.4.2'],
     conditions: ['below-digital-signature-sp', 'tci-enabled'],
     appliesTo: SNOTE_SYSTEMS,
     ruleIds: ['na-tci-state', 'na-digital-signature', 'na-download-channel', 'na-generic-user'],
+    blockedBy: ['na-download-channel', 'na-generic-user'],
   },
   {
     id: 'na-implement-2408073-2546220-2508268',
     chapter: '3.2',
     text: 'Note Assistant not enabled for TCI: implement SAP Notes 2408073, 2546220 and 2508268 (and set up the note download channel, guide 2.1.4.2 step 2).',
+    label: 'SAP Notes 2408073, 2546220, 2508268',
     origin: 'checklist',
     sections: ['2.1.4.2', '2.1.4.3'],
     conditions: ['below-digital-signature-sp', 'not-tci-enabled'],
     appliesTo: SNOTE_SYSTEMS,
     ruleIds: ['na-tci-state', 'na-digital-signature', 'na-download-channel', 'na-generic-user', 'na-tci-recommended'],
+    blockedBy: ['na-download-channel', 'na-generic-user'],
   },
   {
     id: 'na-trust-anchors',
     chapter: '3.2',
     text: 'Install trust anchor certificates.',
+    label: 'Trust anchor certificates',
     origin: 'checklist',
     sections: ['2.1.4.1'],
     appliesTo: SNOTE_SYSTEMS,
@@ -114,6 +130,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-upgrade-plugins',
     chapter: '4.3',
     text: 'Upgrade ST-PI and ST-A/PI: ST-PI 740 SP10, ST-PI 2008_1_7xx SP20, ST-A/PI 01T* SP01.',
+    label: 'ST-PI and ST-A/PI levels',
     origin: 'checklist',
     sections: ['2.1.1'],
     appliesTo: DIRECT_ABAP,
@@ -123,6 +140,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-note-assistant-transported',
     chapter: '4.3',
     text: 'Fulfil the Note Assistant requirements and transport the changes throughout the landscape.',
+    label: 'Note Assistant changes transported',
     origin: 'checklist',
     sections: ['2.1.4', '3.2'],
     appliesTo: DIRECT_ABAP_LANDSCAPE,
@@ -132,6 +150,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-implement-2738426',
     chapter: '4.3',
     text: 'Implement SAP Note 2738426 and transport it throughout the landscape.',
+    label: 'SAP Note 2738426 transported',
     origin: 'checklist',
     sections: ['2.1.5', '4.3'],
     appliesTo: DIRECT_ABAP_LANDSCAPE,
@@ -141,6 +160,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-request-comm-user',
     chapter: '4.3',
     text: 'Request a technical communication user.',
+    label: 'Technical communication user',
     origin: 'checklist',
     sections: ['2.3'],
     appliesTo: DIRECT_ABAP,
@@ -150,15 +170,18 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-run-oss-comm-task-list',
     chapter: '4.3',
     text: 'Run task list SAP_BASIS_CONFIG_OSS_COMM (STC01) in each system with the technical communication user and password.',
+    label: 'Task list SAP_BASIS_CONFIG_OSS_COMM',
     origin: 'checklist',
     sections: ['2.2', '2.2.1', '2.2.2', '2.1.5'],
     appliesTo: DIRECT_ABAP,
     ruleIds: ['tasklist-oss-comm', 'tls-ciphersuites', 'ssl-certificates', 'legacy-destination'],
+    blockedBy: ['tls-ciphersuites', 'ssl-certificates', 'legacy-destination'],
   },
   {
     id: 'abap-configure-sdccn',
     chapter: '4.3',
     text: 'Configure the Service Data Control Center (SDCCN).',
+    label: 'SDCCN configured',
     origin: 'checklist',
     sections: ['4.1'],
     appliesTo: DIRECT_ABAP,
@@ -168,6 +191,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-check-saprouter',
     chapter: '4.3',
     text: 'Check and adjust the SAProuter settings.',
+    label: 'SAProuter settings checked',
     origin: 'checklist',
     sections: ['4.2'],
     conditions: ['saprouter-check-required'],
@@ -184,6 +208,7 @@ const SOLMAN_ITEMS: readonly ChecklistItem[] = [
     id: 'solman-upgrade-sps08',
     chapter: '5.3',
     text: 'Upgrade to SAP Solution Manager 7.2 SPS08 or higher (recommended).',
+    label: 'SolMan 7.2 SPS08 or higher',
     origin: 'checklist',
     sections: ['2.1.2'],
     appliesTo: SOLMAN,
@@ -193,6 +218,7 @@ const SOLMAN_ITEMS: readonly ChecklistItem[] = [
     id: 'solman-request-comm-user',
     chapter: '5.3',
     text: 'Have a technical communication user.',
+    label: 'Technical communication user',
     origin: 'derived',
     sections: ['2.3', '5.1'],
     appliesTo: SOLMAN,
@@ -202,15 +228,18 @@ const SOLMAN_ITEMS: readonly ChecklistItem[] = [
     id: 'solman-setup-logon-data',
     chapter: '5.3',
     text: 'SOLMAN_SETUP, System Preparation, 3.1 RFC Connectivity: enter the technical communication user as "S-User for SAP Backend" and a corporate S-user as "S-User for Communication", then Maintain Connections.',
+    label: 'SOLMAN_SETUP logon data',
     origin: 'derived',
     sections: ['5.1'],
     appliesTo: SOLMAN,
     ruleIds: ['solman-setup', 'legacy-destination'],
+    blockedBy: ['legacy-destination'],
   },
   {
     id: 'solman-run-support-hub-task-list',
     chapter: '5.3',
     text: 'Run task list SAP_SUPPORT_HUB_CONFIG (STC01).',
+    label: 'Task list SAP_SUPPORT_HUB_CONFIG',
     origin: 'derived',
     sections: ['5.2'],
     conditions: ['support-hub-release'],
@@ -221,6 +250,7 @@ const SOLMAN_ITEMS: readonly ChecklistItem[] = [
     id: 'solman-tls',
     chapter: '5.3',
     text: 'Check ssl/client_ciphersuites (RZ11) for TLS 1.1 or higher.',
+    label: 'TLS 1.1+ cipher suites',
     origin: 'derived',
     sections: ['2.2.1'],
     appliesTo: SOLMAN,
@@ -230,6 +260,7 @@ const SOLMAN_ITEMS: readonly ChecklistItem[] = [
     id: 'solman-ssl-certificates',
     chapter: '5.3',
     text: 'Install the root CA certificates in SSL Client (Standard) and SSL Client (Anonymous) (STRUST).',
+    label: 'Root CAs in the SSL client PSEs',
     origin: 'derived',
     sections: ['2.2.2'],
     appliesTo: SOLMAN,
@@ -244,6 +275,7 @@ const FRUN_ITEMS: readonly ChecklistItem[] = [
     id: 'frun-upgrade-2-0',
     chapter: '6.2',
     text: 'Upgrade to Focused Run for SAP Solution Manager 2.0.',
+    label: 'Focused Run 2.0',
     origin: 'checklist',
     sections: ['2.1.3'],
     appliesTo: FRUN,
@@ -253,6 +285,7 @@ const FRUN_ITEMS: readonly ChecklistItem[] = [
     id: 'frun-run-support-hub-task-list',
     chapter: '6.2',
     text: 'Run task list SAP_SUPPORT_HUB_CONFIG (STC01).',
+    label: 'Task list SAP_SUPPORT_HUB_CONFIG',
     origin: 'derived',
     sections: ['6.1'],
     conditions: ['support-hub-release'],
@@ -263,6 +296,7 @@ const FRUN_ITEMS: readonly ChecklistItem[] = [
     id: 'frun-request-comm-user',
     chapter: '6.2',
     text: 'Have a technical communication user.',
+    label: 'Technical communication user',
     origin: 'derived',
     sections: ['2.3'],
     appliesTo: FRUN,
@@ -272,6 +306,7 @@ const FRUN_ITEMS: readonly ChecklistItem[] = [
     id: 'frun-tls',
     chapter: '6.2',
     text: 'Check ssl/client_ciphersuites (RZ11) for TLS 1.1 or higher.',
+    label: 'TLS 1.1+ cipher suites',
     origin: 'derived',
     sections: ['2.2.1'],
     appliesTo: FRUN,
@@ -281,6 +316,7 @@ const FRUN_ITEMS: readonly ChecklistItem[] = [
     id: 'frun-ssl-certificates',
     chapter: '6.2',
     text: 'Install the root CA certificates in SSL Client (Standard) (STRUST).',
+    label: 'Root CAs in SSL Client (Standard)',
     origin: 'derived',
     sections: ['2.2.2'],
     appliesTo: FRUN,

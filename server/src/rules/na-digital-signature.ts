@@ -76,6 +76,7 @@ function check(ctx: RuleContext): RuleFinding[] {
     }
     const edits = new DocEditor(ctx.doc).addToList(sysPath(s, 'notes'), missing);
     out.push({
+      headline: `SAP Note${missing.length > 1 ? 's' : ''} ${noteList(missing)} for digitally signed SAP Notes not implemented`,
       message: `SAP_BASIS ${basis.text} lacks digital-signature support, implement ${noteList(missing)}`,
       range,
       system: s.sid,

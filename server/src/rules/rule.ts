@@ -31,6 +31,8 @@ export interface RuleContext {
 /** A finding as a rule returns it; ruleId and default severity are filled in by the engine. */
 export interface RuleFinding {
   message: string;
+  /** The gap in a few words when the message does not lead with it (core/headline.ts). */
+  headline?: string;
   range: Range;
   system: string | null;
   severity?: Severity;

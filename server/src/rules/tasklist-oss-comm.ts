@@ -116,6 +116,8 @@ export const rule: Rule = {
         if (at) related.push({ message: `Note Assistant TCI state (${citeSection(TCI_SECTION)})`, range: ctx.doc.rangeFor(at) });
       }
       out.push({
+        // the message leads with both gaps in one long clause: the headline names them shortly
+        ...(tci.enabled || !TL.requiresTciNoteAssistant ? {} : { headline: `Task list ${TL.name} not executed; Note Assistant not TCI-enabled` }),
         message: message(s, tci),
         range: fieldRange(ctx.doc, s, 'taskLists'),
         system: s.sid,

@@ -100,6 +100,7 @@ export const rule: Rule = {
               continue;
             }
             found.set(key, {
+              headline: `SAP Note ${note} not transported from ${from[0].sid}`,
               message: `${describeNote(note)} is implemented in ${namedInOrder(list)} (earlier in track ${track}) but not in ${later.sid}: import the transport from ${from[0].sid} into ${later.sid} and record the note — changes to Note Assistant and the backbone notes are transported throughout the landscape (guide 2.1.4, 4.3)`,
               range: fieldRange(doc, later, 'notes'),
               system: later.sid,
