@@ -154,6 +154,8 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
   checklist: LandscapeChecklist | null | undefined;
   loading = false;
   openOnly = false;
+  /** The tree view showing this provider (set by registerChecklist; the tests read its selection). */
+  view: vscode.TreeView<Node> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
 
@@ -427,6 +429,7 @@ async function openLandscapeFile(): Promise<void> {
 export function registerChecklist(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined, log: (s: string) => void = () => undefined): ChecklistProvider {
   const provider = new ChecklistProvider(getClient, log);
   const view = vscode.window.createTreeView(CHECKLIST_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  provider.view = view;
   const status = vscode.languages.createLanguageStatusItem('landscapeLint.readiness', LANDSCAPE_LANGUAGES.map((language) => ({ language })));
   status.name = 'Landscape Lint Readiness';
   // screen readers read the icon syntax of `text` ("$(checklist)") literally

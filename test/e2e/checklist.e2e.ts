@@ -129,11 +129,24 @@ describe('readiness checklist', function () {
     assert.deepStrictEqual(states('CRP'), ['na-implement-2576306=n/a', 'na-implement-2408073-2546220-2508268=n/a', 'na-trust-anchors=done', 'other:na-download-channel=unknown']);
 
     const implement = itemNode(p, 'EPR', 'abap-implement-2738426');
-    assert.strictEqual(labelOf(implement), 'Implement SAP Note 2738426 and transport it throughout the landscape.');
-    assert.strictEqual(implement.description, 'open · error');
+    // issue 14: a short label, why it is open as the description, the guide's wording in the tooltip
+    assert.strictEqual(labelOf(implement), 'SAP Note 2738426 transported');
+    assert.strictEqual(implement.description, 'SAP Note 2738426 not implemented');
+    const tip = (implement.tooltip as vscode.MarkdownString).value;
+    assert.ok(tip.startsWith('**Open: SAP Note 2738426 not implemented**'), tip);
+    assert.ok(tip.includes('Implement SAP Note 2738426 and transport it throughout the landscape\\.'), tip);
+    assert.ok(!tip.includes('&nbsp;'), 'blanks stay blanks: the tooltip wraps between words');
     assert.strictEqual(implement.contextValue, 'checklistItem.open.fixable');
-    assert.strictEqual(itemNode(p, 'SBX', 'na-trust-anchors').description, 'open · warning');
-    assert.strictEqual(itemNode(p, 'CRP', 'other:na-download-channel').description, 'not recorded');
+    assert.strictEqual(itemNode(p, 'SBX', 'na-trust-anchors').description, 'Trust anchor certificates not installed (noteAssistant.trustAnchors: false)');
+    assert.strictEqual(itemNode(p, 'CRP', 'other:na-download-channel').description, 'Note download procedure not recorded for SAP_BASIS 750 SP15 (RFC cannot download SAP Notes as of 740)');
+    // the three contradictions seen on screen: each item says what really keeps it open
+    assert.strictEqual(itemNode(p, 'BWD', 'abap-run-oss-comm-task-list').description, 'blocked: PSE "SSL client SSL Client (Standard)" (certificates.sslClientStandard) lacks 2 root CAs');
+    assert.match(String(itemNode(p, 'BWP', 'na-implement-2576306').description), /^blocked: SAP_BASIS 750 SP10 cannot download SAP Notes over RFC/);
+    assert.strictEqual(itemNode(p, 'GRP', 'na-implement-2408073-2546220-2508268').description, 'blocked: RFC destination SAPOSS logs on with the generic user OSS_RFC');
+    // only the first three systems that are not green start expanded (EPR, BWD, BWP)
+    assert.strictEqual(systemNode(p, 'BWP').collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.strictEqual(systemNode(p, 'GRP').collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.strictEqual(systemNode(p, 'PIP').description, 'Process Integration production (ABAP stack) · no checklist applies');
     assert.strictEqual(itemNode(p, 'CRP', 'other:na-download-channel').contextValue, 'checklistItem.unknown.fixable');
     assert.strictEqual(itemNode(p, 'EDV', 'abap-implement-2738426').contextValue, 'checklistItem.done');
     assert.strictEqual(itemNode(p, 'EDV', 'na-implement-2408073-2546220-2508268').contextValue, 'checklistItem.na');

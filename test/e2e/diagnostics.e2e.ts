@@ -24,23 +24,25 @@ interface Expected {
 
 const { Error: E, Warning: W, Information: I } = vscode.DiagnosticSeverity;
 
+// Messages: "<SID>: <headline>" (issue 14: the Problems panel tells two systems apart and shows the
+// gap before the how-to; the how-to is the diagnostic's first related information).
 const REPRESENTATIVE: Expected[] = [
   // SBX: `basis: 731 SP19`, the value only
   { system: 'SBX', ruleId: 'na-digital-signature', severity: E, range: [363, 11, 363, 19], exact: true,
-    message: 'SAP_BASIS 731 SP19 lacks digital-signature support, implement 2408073/2546220/2508268' },
-  { system: 'SBX', ruleId: 'na-trust-anchors', severity: W, range: [367, 20, 367, 25],
-    message: 'Trust anchor certificates not installed (noteAssistant.trustAnchors: false): install them as described in SAP Note 2620478' },
-  { system: 'EDV', ruleId: 'comm-user-shared', severity: I, range: [46, 23, 46, 34],
-    message: 'S0023456789 is shared by track ERP (EDV, EQA, EPR) and track BW (BWD, BWP)' },
-  { system: 'EPR', ruleId: 'sdccn-tasks', severity: W, range: [129, 22, 129, 27],
-    message: 'SDCCN tasks with target SAP (002) not created again (tasksRecreated: false)' },
+    message: 'SBX: SAP Notes 2408073/2546220/2508268 for digitally signed SAP Notes not implemented' },
+  { system: 'SBX', ruleId: 'na-trust-anchors', severity: W, range: [367, 20, 367, 25], exact: true,
+    message: 'SBX: Trust anchor certificates not installed (noteAssistant.trustAnchors: false)' },
+  { system: 'EDV', ruleId: 'comm-user-shared', severity: I, range: [46, 23, 46, 34], exact: true,
+    message: 'EDV: S0023456789 is shared by track ERP (EDV, EQA, EPR) and track BW (BWD, BWP)' },
+  { system: 'EPR', ruleId: 'sdccn-tasks', severity: W, range: [129, 22, 129, 27], exact: true,
+    message: 'EPR: SDCCN tasks with target SAP (002) not created again (tasksRecreated: false)' },
   { system: 'BWD', ruleId: 'ssl-certificates', severity: E, range: [155, 6, 155, 23],
-    message: 'PSE "SSL client SSL Client (Standard)" (certificates.sslClientStandard) lacks 2 root CAs: VeriSign Class 3 Public Primary Certification Authority - G5 and DigiCert High Assurance EV Root CA' },
+    message: 'BWD: PSE "SSL client SSL Client (Standard)" (certificates.sslClientStandard) lacks 2 root CAs' },
   { system: 'SOL', ruleId: 'tls-ciphersuites', severity: I, range: [294, 31, 294, 62],
-    message: 'ssl/client_ciphersuites 918:PFS:HIGH::EC_P256:EC_HIGH works on SAP Solution Manager but allows no TLS version above 1.2' },
-  { system: 'GRP', ruleId: 'plugin-st-pi', severity: E, range: [379, 13, 379, 28],
-    message: 'ST-PI 2008_1_700 SP18 is below 2008_1_7xx SP20' },
-  { system: 'GRP', ruleId: 'comm-user-missing', severity: E, range: [373, 2, 373, 5],
+    message: 'SOL: ssl/client_ciphersuites 918:PFS:HIGH::EC_P256:EC_HIGH' },
+  { system: 'GRP', ruleId: 'plugin-st-pi', severity: E, range: [379, 13, 379, 28], exact: true,
+    message: 'GRP: ST-PI 2008_1_700 SP18 is below 2008_1_7xx SP20' },
+  { system: 'GRP', ruleId: 'comm-user-missing', severity: E, range: [373, 2, 373, 5], exact: true,
     message: 'GRP connects directly to the support backbone but has no communicationUser' },
 ];
 
@@ -95,6 +97,11 @@ describe('diagnostics', function () {
     }
     // the SBX range covers exactly the `basis` value
     const sbx = withRule(ds, 'na-digital-signature')[0];
+    // issue 14: the how-to is the first related information, at the finding
+    assert.strictEqual(sbx.relatedInformation?.[0]?.message, 'SAP_BASIS 731 SP19 lacks digital-signature support, implement 2408073/2546220/2508268');
+    assert.strictEqual(rangeText(sbx.relatedInformation[0].location.range), rangeText(sbx.range));
+    // every message is short enough for the Problems panel
+    for (const d of ds) assert.ok(d.message.length <= 130, `${ruleIdOf(d)}: ${d.message.length} characters`);
     assert.strictEqual(editor.document.getText(sbx.range), '731 SP19');
     assert.strictEqual(editor.document.lineAt(sbx.range.start.line).text, '    basis: 731 SP19');
     assert.strictEqual(editor.document.getText(withRule(ds, 'plugin-st-pi')[0].range), '2008_1_700 SP18');

@@ -143,13 +143,28 @@ describe('editor features', function () {
     assert.strictEqual(titleAt(101), '✗ 5/9 checklist items done (4 open)'); // EPR
     assert.strictEqual(titleAt(359), '✗ 0/2 checklist items done (2 open)'); // SBX
     assert.strictEqual(titleAt(333), '◐ 1/2 checklist items done (1 not recorded)'); // CRP
-    assert.ok(lenses.every((l) => l.command?.command === 'landscapeLint.checklist.show'));
+    assert.strictEqual(titleAt(348), 'No checklist of the guide applies'); // PIP (was "✓ 0/0")
+    assert.ok(lenses.every((l) => l.command?.command === 'landscapeLint.checklist.revealSystem'));
+
+    // issue 14: the lens reveals and selects its system's node in the checklist view
+    const grp = lenses.find((l) => l.command?.arguments?.[1] === 'GRP')!;
+    await vscode.commands.executeCommand(grp.command!.command, ...(grp.command!.arguments ?? []));
+    const api = await getApi();
+    await waitFor('GRP selected in the checklist view', () => {
+      const sel = api.checklist.view?.selection[0] as { system?: { sid: string }; item?: unknown } | undefined;
+      return api.checklist.view?.visible && sel?.system?.sid === 'GRP' && sel.item === undefined;
+    }, 15000);
 
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
     const names: string[] = [];
     const walk = (s: readonly vscode.DocumentSymbol[]): void => s.forEach((x) => { names.push(x.name); walk(x.children ?? []); });
     walk(symbols ?? []);
     for (const sid of SIDS) assert.ok(names.includes(sid), `${sid} not in the outline: ${names.join(', ')}`);
+    // issue 14: the outline follows the file (Systems → each system), so SOL's parent is Systems, not "ABAP systems"
+    const systems = symbols?.[0]?.children?.find((x) => x.name === 'Systems');
+    assert.deepStrictEqual(systems?.children?.map((x) => x.name), SIDS);
+    const sol = systems!.children!.find((x) => x.name === 'SOL')!;
+    assert.ok(systems!.children!.every((x) => x === sol || x.range.end.line < sol.range.start.line || x.range.start.line > sol.range.end.line), 'no sibling overlaps SOL');
   });
 });
 

@@ -38,7 +38,7 @@ describe('restricted-mode: untrusted workspace', function () {
     const ds = await waitForDiagnosticsWhere(uri, '35 diagnostics in restricted mode', (x) => x.length === 35);
     const sbx = withRule(ds, 'na-digital-signature', 363)[0];
     assert.ok(sbx);
-    assert.strictEqual(sbx.message, 'SAP_BASIS 731 SP19 lacks digital-signature support, implement 2408073/2546220/2508268');
+    assert.strictEqual(sbx.message, 'SBX: SAP Notes 2408073/2546220/2508268 for digitally signed SAP Notes not implemented');
     assert.strictEqual(vscode.workspace.isTrusted, false);
   });
 

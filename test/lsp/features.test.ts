@@ -50,7 +50,8 @@ describe('editor features over plain LSP (built server)', function () {
     const pub = await client.waitFor((p) => p.uri === uri && p.version === 1);
     const diag = pub.diagnostics.find((d) => d.code === 'na-digital-signature') as Diagnostic;
     assert.ok(diag, JSON.stringify(pub.diagnostics.map((d) => d.code)));
-    assert.equal(diag.message, 'SAP_BASIS 731 SP19 lacks digital-signature support, implement 2408073/2546220/2508268');
+    // this client announces no related information: the system and the whole message (issue 14)
+    assert.equal(diag.message, 'SBX: SAP_BASIS 731 SP19 lacks digital-signature support, implement 2408073/2546220/2508268');
     const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
     const fix = actions.find((a) => a.isPreferred && a.diagnostics?.some((d) => d.code === 'na-digital-signature'));
     assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
@@ -107,5 +108,28 @@ describe('editor features over plain LSP (built server)', function () {
     const walk = (s: DocumentSymbol[]): void => s.forEach((x) => { names.push(x.name); walk(x.children ?? []); });
     walk(symbols);
     assert.ok(names.includes('SBX'), names.join(', '));
+  });
+});
+
+describe('Problems panel headlines over LSP (issue 14, built server)', function () {
+  this.timeout(30_000);
+  const uri = 'file:///virtual/headline.landscape.yaml';
+
+  it('a client that shows related information gets "<SID>: <headline>" and the how-to as the first related information', async () => {
+    const client = new TestLspClient();
+    try {
+      await client.initialize(null, { textDocument: { publishDiagnostics: { relatedInformation: true } } });
+      await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: DOC } });
+      const pub = await client.waitFor((p) => p.uri === uri && p.version === 1);
+      const diag = pub.diagnostics.find((d) => d.code === 'na-digital-signature') as Diagnostic;
+      assert.ok(diag, JSON.stringify(pub.diagnostics.map((d) => d.code)));
+      assert.equal(diag.message, 'SBX: SAP Notes 2408073/2546220/2508268 for digitally signed SAP Notes not implemented');
+      assert.equal(diag.relatedInformation?.[0]?.message, 'SAP_BASIS 731 SP19 lacks digital-signature support, implement 2408073/2546220/2508268');
+      assert.deepEqual(diag.relatedInformation?.[0]?.location, { uri, range: diag.range });
+      // every diagnostic of a system names it first
+      for (const d of pub.diagnostics) assert.match(d.message, /^SBX: /, d.message);
+    } finally {
+      await client.stop();
+    }
   });
 });

@@ -36,12 +36,12 @@ describe('language server limits (built server)', function () {
     }) as Diagnostic;
     assert.ok(pick, 'a capped diagnostic with a fix');
     const finding = findings[(pick.data as { index: number }).index];
-    assert.equal(finding.message, pick.message);
+    assert.equal(`${finding.system}: ${finding.message}`, pick.message);
     const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: pick.range, context: { diagnostics: [pick] } })) as CodeAction[];
     const fix = actions.find((a) => a.title === finding.fixes![0].title);
     assert.ok(fix, `${finding.fixes![0].title} in ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.deepEqual(fix!.edit!.changes![uri] as TextEdit[], finding.fixes![0].edits);
-    assert.equal(fix!.diagnostics?.[0]?.message, finding.message);
+    assert.equal(fix!.diagnostics?.[0]?.message, pick.message);
     // the summary has no finding behind it: no quick-fix
     const none = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: pub.diagnostics[1000].range, context: { diagnostics: [pub.diagnostics[1000]] } })) as CodeAction[];
     assert.deepEqual(none.filter((a) => a.diagnostics?.some((d) => d.code === 'too-many-problems')), []);

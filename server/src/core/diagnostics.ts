@@ -43,8 +43,7 @@ export interface DiagnosticStyle {
 /** The message a diagnostic of the finding shows, and the how-to that goes to its related information. */
 export function diagnosticMessage(f: Finding, style: DiagnosticStyle = {}): { message: string; howTo?: string } {
   if (!style.relatedInformation) {
-    const full = f.headline && f.headline !== f.message ? `${f.headline}: ${f.message}` : f.message;
-    return { message: f.system !== null && !full.startsWith(`${f.system}:`) ? `${f.system}: ${full}` : full };
+    return { message: f.system !== null && !f.message.startsWith(`${f.system}:`) ? `${f.system}: ${f.message}` : f.message };
   }
   const { detail } = headlineOf(f);
   return detail ? { message: systemHeadline(f), howTo: detail } : { message: systemHeadline(f) };
