@@ -144,7 +144,7 @@ describe('editor features', function () {
     assert.strictEqual(titleAt(359), '✗ 0/2 checklist items done (2 open)'); // SBX
     assert.strictEqual(titleAt(333), '◐ 1/2 checklist items done (1 not recorded)'); // CRP
     assert.strictEqual(titleAt(348), 'No checklist of the guide applies'); // PIP (was "✓ 0/0")
-    assert.ok(lenses.every((l) => l.command?.command === 'landscapeLint.checklist.revealSystem'));
+    assert.ok(lenses.every((l) => l.command?.command === 'landscapeLint.checklist.show'));
 
     // issue 14: the lens reveals and selects its system's node in the checklist view
     const grp = lenses.find((l) => l.command?.arguments?.[1] === 'GRP')!;
