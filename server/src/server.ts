@@ -33,7 +33,7 @@ import { documentSymbols } from './features/symbols';
 import type { LandscapeLintSettings } from './protocol';
 import { ChecklistCommands, ChecklistRequest, DEFAULT_SETTINGS, MapRequest, ReportRequest, SETTINGS_SECTION, TOO_MANY_PROBLEMS_CODE, VALIDATION_DELAY_MS } from './protocol';
 import type { ChecklistParams, LandscapeChecklist, MapParams, ReportParams } from './protocol';
-import { buildChecklist } from './features/checklist';
+import { buildChecklist, ChecklistCache } from './features/checklist';
 import { checklistForRequest, mapForRequest, reportForRequest } from './features/checklistHandlers';
 import { VERSION } from './version';
 
@@ -212,6 +212,8 @@ function isOurs(uri: string): boolean {
 
 /** The incremental lint state of each open document (dropped when it closes). */
 const incrementalStates = new Map<string, IncrementalLint>();
+/** The per-system checklists of each open document (dropped when it closes). */
+const checklistCaches = new Map<string, ChecklistCache>();
 
 /**
  * Lints a text (synchronous CPU work) and keeps the result as the file's one entry. The previous
@@ -260,9 +262,12 @@ function resultOf(doc: TextDocument): LintEntry | undefined {
 function checklistOf(entry: LintEntry & { result: LintResult }): LandscapeChecklist {
   if (!entry.checklist) {
     const started = Date.now();
-    entry.checklist = buildChecklist(entry.result, entry.version);
+    // an open document's systems keep their checklists from version to version
+    let cache = entry.version !== undefined ? checklistCaches.get(entry.uri) : undefined;
+    if (!cache && entry.version !== undefined && incrementalStates.has(entry.uri)) checklistCaches.set(entry.uri, cache = new ChecklistCache());
+    entry.checklist = buildChecklist(entry.result, entry.version, cache);
     checklistRuns++;
-    log(`${path.basename(entry.uri)} v${entry.version ?? 'disk'}: checklist of ${entry.checklist.systems.length} systems in ${Date.now() - started} ms (checklist #${checklistRuns})`);
+    log(`${path.basename(entry.uri)} v${entry.version ?? 'disk'}: checklist of ${entry.checklist.systems.length} systems${cache ? ` (${cache.lastBuilt} rebuilt)` : ""} in ${Date.now() - started} ms (checklist #${checklistRuns})`);
   }
   return entry.checklist;
 }
@@ -624,6 +629,7 @@ documents.onDidClose((e) => {
   const linted = results.get(key)?.uri === uri;
   if (linted) results.delete(key);
   incrementalStates.delete(uri);
+  checklistCaches.delete(uri);
   if (!linted && !published.has(uri)) return; // never checked (not a landscape document, or closed at once)
   published.delete(uri);
   void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { IncrementalLint, lintText } from '../../server/src/core/lint';
 import type { LintResult } from '../../server/src/core/lint';
+import { buildChecklist, ChecklistCache } from '../../server/src/features/checklist';
 import { ROOT } from '../support/helpers';
 import { checkProperty, landscapeArb, mutate, mutationArb } from './arbitraries';
 import type { Mutation } from './arbitraries';
@@ -45,12 +46,13 @@ function tree(n: unknown, text: string): unknown {
 
 const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x ?? null));
 
-function assertSame(inc: LintResult, full: LintResult, step: string): void {
+function assertSame(inc: LintResult, full: LintResult, step: string, checklists?: ChecklistCache): void {
   assert.deepStrictEqual(plain(inc.doc.value), plain(full.doc.value), `value after ${step}`);
   assert.deepStrictEqual(plain(inc.doc.parseFindings), plain(full.doc.parseFindings), `parse findings after ${step}`);
   if (full.doc.yaml && inc.doc.yaml) assert.deepStrictEqual(tree(inc.doc.yaml.contents, inc.doc.text), tree(full.doc.yaml.contents, full.doc.text), `tree after ${step}`);
   assert.deepStrictEqual(plain(inc.rawRuleFindings), plain(full.rawRuleFindings), `rule findings after ${step}`);
   assert.deepStrictEqual(plain(inc.findings), plain(full.findings), `findings after ${step}`);
+  if (checklists) assert.deepStrictEqual(plain(buildChecklist(inc, 1, checklists)), plain(buildChecklist(full, 1)), `checklist after ${step}`);
 }
 
 /** Edits a user makes while the file stays well-formed: digits, words, comment lines, whole systems. */
@@ -59,7 +61,8 @@ type Edit =
   | { kind: 'digit'; at: number; digit: number }
   | { kind: 'comment-line'; at: number }
   | { kind: 'copy-system'; at: number; sid: string }
-  | { kind: 'delete-system'; at: number };
+  | { kind: 'delete-system'; at: number }
+  | { kind: 'char'; at: number; insert: string; remove: number };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: mutationArb.map((m) => ({ kind: 'mutation' as const, m })) },
@@ -67,6 +70,8 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('comment-line' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('copy-system' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), sid: fc.constantFrom('ZZ1', 'ZZ2', 'ZZ3', 'EDV') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-system' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }) },
+  // typing: characters that change the structure of lines (breaks, indentation, comments, keys)
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('char' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.constantFrom('', 'x', ' ', '  ', '\n', '\r', '\r\n', '\n  ', '#', ': ', '-', '\t', '"', 'A:\n', '\n  ZZ9:\n    role: abap\n'), remove: fc.nat(3) }) },
 );
 
 /** Start offsets of the lines that begin a system entry (`  SID:` under `systems:`, block style). */
@@ -81,6 +86,10 @@ function applyEdit(text: string, e: Edit): string {
   switch (e.kind) {
     case 'mutation':
       return mutate(text, e.m);
+    case 'char': {
+      const at = Math.floor(e.at * (text.length + 1));
+      return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+    }
     case 'digit': {
       const digits = [...text.matchAll(/\d/g)].map((m) => m.index!);
       if (!digits.length) return text;
@@ -121,11 +130,12 @@ describe('property: the incremental engine equals a full lint after every edit',
     const yamlFiles = landscapeArb.filter((f) => f.uri.endsWith('.yaml'));
     checkProperty('incremental: generated', fc.property(yamlFiles, fc.array(editArb, { minLength: 1, maxLength: 8 }), (file, edits) => {
       const inc = new IncrementalLint();
+      const checklists = new ChecklistCache();
       let text = file.text;
-      assertSame(lintText(file.uri, text, { incremental: inc }), lintText(file.uri, text), 'opening');
+      assertSame(lintText(file.uri, text, { incremental: inc }), lintText(file.uri, text), 'opening', checklists);
       edits.forEach((e, i) => {
         text = applyEdit(text, e);
-        assertSame(lintText(file.uri, text, { incremental: inc }), lintText(file.uri, text), `edit ${i + 1} (${e.kind})`);
+        assertSame(lintText(file.uri, text, { incremental: inc }), lintText(file.uri, text), `edit ${i + 1} (${e.kind})`, checklists);
       });
     }), 40);
   });
@@ -134,11 +144,12 @@ describe('property: the incremental engine equals a full lint after every edit',
     checkProperty('incremental: example', fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
       const uri = 'file:///acme.landscape.yaml';
       const inc = new IncrementalLint();
+      const checklists = new ChecklistCache();
       let text = ACME;
-      lintText(uri, text, { incremental: inc });
+      buildChecklist(lintText(uri, text, { incremental: inc }), 1, checklists);
       edits.forEach((e, i) => {
         text = applyEdit(text, e);
-        assertSame(lintText(uri, text, { incremental: inc }), lintText(uri, text), `edit ${i + 1} (${e.kind})`);
+        assertSame(lintText(uri, text, { incremental: inc }), lintText(uri, text), `edit ${i + 1} (${e.kind})`, checklists);
       });
     }), 15);
   });
@@ -151,6 +162,7 @@ describe('property: the incremental engine equals a full lint after every edit',
     const edited = `${ACME.slice(0, at)}description: ERP quality assurance (QAS)${ACME.slice(at + 'description: ERP quality assurance'.length)}`;
     const r = lintText(uri, edited, { incremental: inc });
     assert.equal(inc.parser.lastMode, 'blocks');
+    assert.equal(inc.parser.lastLayout, 'updated', 'the lines were laid out from the last version');
     assert.equal(inc.parser.lastParsed, 1);
     assertSame(r, lintText(uri, edited), 'the edit');
   });

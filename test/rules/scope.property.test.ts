@@ -168,6 +168,10 @@ class GuardedSystems extends Map<string, SystemDef> {
 function checkSubset(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, subset: LandscapeModel, soft = false): string | undefined {
   const full = rule.check({ doc, model });
   const sids = new Set(model.systems.map((s) => s.sid));
+  // the part outside the systems (run on every lint) reports only what belongs to no system
+  for (const f of rule.checkOutside?.({ doc, model }) ?? []) {
+    if (!soft) assert.equal(f.system, null, `${rule.meta.id}: checkOutside made a finding on system ${f.system}: ${f.message}`);
+  }
   const kept = new Set(subset.systems.map((s) => s.sid));
   for (const f of full) {
     const why = f.system === null ? 'a finding without a system' : !sids.has(f.system) ? `a finding on ${f.system}, which is not a system of the model` : undefined;

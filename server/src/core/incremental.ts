@@ -56,6 +56,27 @@ interface BlockEntry {
   base: number;
   /** The version that last used it (an identical text used twice in one version parses twice). */
   used: number;
+  /** Parsed cleanly into a map of one entry (see `clean`); computed once. */
+  ok: boolean;
+  /** Its text (the key of its pool). */
+  text: string;
+  /** Every range array of its tree, collected once: moving the entry is a loop over these. */
+  ranges: number[][];
+  /** The keys of its value. */
+  keys: string[];
+}
+
+/** How a file is split: its lines, the entries of the split keys, and the header around them. */
+interface Layout {
+  lines: Lines;
+  blocks: Map<string, BlockSpan[]>;
+  /** The indentation of the entries of each split key. */
+  childIndents: Map<string, number>;
+  segments: Segment[];
+  header: string;
+  starts: number[];
+  /** Set when this layout was derived from the last one: the only entry whose text changed. */
+  edited: { key: string; index: number } | undefined;
 }
 
 /** Where the lines of the header text (everything but the entries) are in the file. */
@@ -67,21 +88,26 @@ interface Segment {
   line: number;
 }
 
-function scanLines(text: string): Lines | undefined {
-  const starts: number[] = [0];
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
+/**
+ * The lines starting in [from, to) of a text (`from` a line start, `to` a line start or the end);
+ * undefined when a line is indented with a tab (the full parser reports it).
+ */
+function scanRange(text: string, from: number, to: number): Lines | undefined {
+  const starts: number[] = [from];
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
+  // a break just before `to` starts the next range's first line (the file's last line belongs here)
+  if (starts.length > 1 && starts[starts.length - 1] === to && to < text.length) starts.pop();
   const count = starts.length;
   const ends = new Int32Array(count);
   const indents = new Int32Array(count);
   const kinds = new Uint8Array(count);
   for (let l = 0; l < count; l++) {
     const start = starts[l];
-    let end = l + 1 < count ? starts[l + 1] - 1 : n;
+    let end = l + 1 < count ? starts[l + 1] - 1 : lineEndFrom(text, start);
     if (l + 1 < count && end > start && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
     ends[l] = end;
     let i = start;
@@ -94,13 +120,28 @@ function scanLines(text: string): Lines | undefined {
   return { count, starts, ends, indents, kinds };
 }
 
+/** Where the content of the line starting at `start` ends (before its line break). */
+function lineEndFrom(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+    if (c === 13 && text.charCodeAt(i + 1) !== 10) return i;
+  }
+  return text.length;
+}
+
+function scanLines(text: string): Lines | undefined {
+  return scanRange(text, 0, text.length);
+}
+
 /** Splits a file into header lines and entry blocks; undefined when it must be parsed whole. */
-function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segments: Segment[]; header: string; starts: number[] } | undefined {
+function layoutOf(text: string): Layout | undefined {
   const lines = scanLines(text);
   if (!lines) return undefined;
   const { count, starts, ends, indents, kinds } = lines;
   const next = (l: number): number => (l + 1 < count ? starts[l + 1] : text.length);
   const blocks = new Map<string, BlockSpan[]>();
+  const childIndents = new Map<string, number>();
   const inBlock = new Uint8Array(count);
   for (let l = 0; l < count; l++) {
     if (kinds[l] !== CONTENT || indents[l] > 0) continue;
@@ -134,6 +175,7 @@ function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segments: S
       for (let k = spans[i].startLine; k <= endLine; k++) inBlock[k] = 1;
     }
     blocks.set(key, spans);
+    childIndents.set(key, childIndent);
   }
   if (!blocks.size) return undefined;
   // the header: every line outside the blocks, in order, with where each run of lines came from
@@ -154,7 +196,152 @@ function layoutOf(text: string): { blocks: Map<string, BlockSpan[]>; segments: S
     headerLine += k - l;
     l = k;
   }
-  return { blocks, segments, header, starts };
+  return { lines, blocks, childIndents, segments, header, starts, edited: undefined };
+}
+
+/** Where the text of a new version differs from the last one: the old offsets [from, oldTo) became [from, newTo). */
+interface TextChange {
+  from: number;
+  oldTo: number;
+  newTo: number;
+}
+
+/** The changed part of a text, from the common prefix and suffix of the two versions. */
+function changeBetween(before: string, after: string): TextChange {
+  const max = Math.min(before.length, after.length);
+  let p = 0;
+  // long runs compare in chunks (memcmp), the rest char by char
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (p + step <= max && before.slice(p, p + step) === after.slice(p, p + step)) p += step;
+  }
+  let q = 0;
+  const room = max - p;
+  for (let step = 65536; step >= 1; step >>= 4) {
+    while (q + step <= room && before.slice(before.length - q - step, before.length - q) === after.slice(after.length - q - step, after.length - q)) q += step;
+  }
+  return { from: p, oldTo: before.length - q, newTo: after.length - q };
+}
+
+/** The index of the last span starting at or before a line. */
+function spanAt(spans: readonly BlockSpan[], line: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid].startLine <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The line containing an offset: the last line starting at or before it. */
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The layout of a new version from the last one when the edit stays inside one entry and keeps
+ * the lines that delimit entries (an entry's first line, the top-level keys) as they were: only
+ * the edited lines are scanned again and everything after them is moved. Undefined otherwise (the
+ * caller lays the file out from scratch).
+ */
+function updateLayout(prev: Layout, before: string, text: string): Layout | undefined {
+  if (before === text) return { ...prev, edited: { key: '', index: -1 } };
+  const change = changeBetween(before, text);
+  const delta = change.newTo - change.oldTo;
+  const old = prev.lines;
+  // the edited lines: from the line of the character before the change to the line of the first
+  // unchanged character after it (a line break on either side stays a line break)
+  const first = lineOf(old.starts, Math.max(0, change.from - 1));
+  const last = lineOf(old.starts, change.oldTo);
+  const oldEnd = last + 1 < old.count ? old.starts[last + 1] : before.length;
+  const newEnd = last + 1 < old.count ? oldEnd + delta : text.length;
+  // the entry the edit lies in
+  let span: BlockSpan | undefined;
+  let index = -1;
+  let childIndent = 0;
+  for (const [key, spans] of prev.blocks) {
+    const i = spanAt(spans, first);
+    const cand = spans[i];
+    if (cand && cand.startLine <= first && last <= cand.endLine) {
+      span = cand;
+      index = i;
+      childIndent = prev.childIndents.get(key)!;
+      break;
+    }
+  }
+  if (!span) return undefined;
+  const fresh = scanRange(text, old.starts[first], newEnd);
+  if (!fresh) return undefined;
+  // the new lines must not start, end or split an entry
+  for (let l = 0; l < fresh.count; l++) {
+    const structural = fresh.kinds[l] === CONTENT && fresh.indents[l] <= childIndent;
+    if (l === 0 && first === span.startLine) {
+      if (!(fresh.kinds[l] === CONTENT && fresh.indents[l] === childIndent && ENTRY_START.test(text.charAt(fresh.starts[l] + childIndent)))) return undefined;
+    } else if (structural) return undefined;
+  }
+  const lineDelta = fresh.count - (last - first + 1);
+  const count = old.count + lineDelta;
+  const starts = old.starts.slice(0, first);
+  for (let l = 0; l < fresh.count; l++) starts.push(fresh.starts[l]);
+  for (let l = last + 1; l < old.count; l++) starts.push(old.starts[l] + delta);
+  const ends = new Int32Array(count);
+  const indents = new Int32Array(count);
+  const kinds = new Uint8Array(count);
+  ends.set(old.ends.subarray(0, first));
+  indents.set(old.indents.subarray(0, first));
+  kinds.set(old.kinds.subarray(0, first));
+  ends.set(fresh.ends, first);
+  indents.set(fresh.indents, first);
+  kinds.set(fresh.kinds, first);
+  const after = first + fresh.count;
+  for (let l = last + 1; l < old.count; l++) ends[l + lineDelta] = old.ends[l] + delta;
+  indents.set(old.indents.subarray(last + 1), after);
+  kinds.set(old.kinds.subarray(last + 1), after);
+  // entries after the edited one move; the edited one grows or shrinks
+  const edited = span;
+  const blocks = new Map<string, BlockSpan[]>();
+  for (const [key, spans] of prev.blocks) {
+    blocks.set(key, spans.map((x) => (x === edited
+      ? { ...x, endLine: x.endLine + lineDelta, end: x.end + delta }
+      : x.startLine > edited.startLine
+        ? { key: x.key, start: x.start + delta, end: x.end + delta, startLine: x.startLine + lineDelta, endLine: x.endLine + lineDelta }
+        : x)));
+  }
+  const segments = prev.segments.map((g) => (g.line > edited.startLine ? { ...g, start: g.start + delta, line: g.line + lineDelta } : g));
+  return {
+    lines: { count, starts, ends, indents, kinds },
+    blocks,
+    childIndents: prev.childIndents,
+    segments,
+    header: prev.header,
+    starts,
+    edited: { key: edited.key, index },
+  };
+}
+
+/** Every range array of a tree (pairs have none of their own). */
+function rangesOf(root: unknown): number[][] {
+  const out: number[][] = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as (YamlNode & { items?: unknown[]; key?: unknown; value?: unknown }) | null | undefined;
+    if (!node || typeof node !== 'object') continue;
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    if (node.range) out.push(node.range as unknown as number[]);
+    if (isMap(node) || isSeq(node)) for (const item of node.items as unknown[]) stack.push(item);
+  }
+  return out;
 }
 
 /** Moves every range of a tree through a map of offsets, in place (no allocation per node). */
@@ -211,6 +398,8 @@ export class IncrementalParser {
   private version = 0;
   /** How the last version was parsed: 'blocks' (assembled) or 'whole' (fallback), for tests and logs. */
   lastMode: 'blocks' | 'whole' = 'whole';
+  /** Whether the last version's lines were laid out from the previous one ('updated') or scanned whole, for tests. */
+  lastLayout: 'updated' | 'scanned' = 'scanned';
   /** Entries parsed (not reused) for the last version. */
   lastParsed = 0;
   /**
@@ -220,6 +409,8 @@ export class IncrementalParser {
   lastSignature = '';
   /** The block of every entry of the last assembled version: key → entry key → lines. */
   readonly blockLines = new Map<string, Map<string, { startLine: number; endLine: number }>>();
+  /** The last assembled version: its text, layout and the entry of each span (by key, in order). */
+  private prev: { text: string; layout: Layout; entries: Map<string, BlockEntry[]> } | undefined;
 
   parse(uri: string, text: string, options: ParseOptions = {}): LandscapeDocument {
     const doc = this.assemble(uri, text, options);
@@ -233,6 +424,14 @@ export class IncrementalParser {
     return new LandscapeDocument(uri, text, options);
   }
 
+  private forget(entry: BlockEntry): void {
+    const pool = this.entries.get(entry.text);
+    if (!pool) return;
+    const kept = pool.filter((e) => e !== entry);
+    if (kept.length) this.entries.set(entry.text, kept);
+    else this.entries.delete(entry.text);
+  }
+
   private entryFor(uri: string, text: string): BlockEntry {
     const pool = this.entries.get(text);
     const free = pool?.find((e) => e.used !== this.version);
@@ -241,7 +440,9 @@ export class IncrementalParser {
       return free;
     }
     this.lastParsed++;
-    const entry = { doc: new LandscapeDocument(uri, text, { format: 'yaml', maxFileSize: Number.MAX_SAFE_INTEGER }), base: 0, used: this.version };
+    const doc = new LandscapeDocument(uri, text, { format: 'yaml', maxFileSize: Number.MAX_SAFE_INTEGER });
+    const ok = clean(doc) && isMap(doc.yaml!.contents) && (doc.yaml!.contents as YAMLMap).items.length === 1;
+    const entry: BlockEntry = { doc, base: 0, used: this.version, ok, text, ranges: ok ? rangesOf(doc.yaml!.contents) : [], keys: ok ? Object.keys(doc.value as object) : [] };
     if (pool) pool.push(entry);
     else this.entries.set(text, [entry]);
     return entry;
@@ -253,8 +454,17 @@ export class IncrementalParser {
     const maxSize = options.maxFileSize;
     // over the limit (or near it) the full path reports it
     if (maxSize !== undefined && text.length * 3 > maxSize && Buffer.byteLength(text, 'utf8') > maxSize) return undefined;
-    const layout = layoutOf(text);
+    const prev = this.prev;
+    this.prev = undefined;
+    const updated = prev && updateLayout(prev.layout, prev.text, text);
+    const layout = updated || layoutOf(text);
+    this.lastLayout = updated ? 'updated' : 'scanned';
     if (!layout) return undefined;
+    // the entries of the last version by position: reused without slicing when the layout says
+    // their text is unchanged
+    const reusable = layout.edited && prev ? prev.entries : undefined;
+    const keepSignature = layout.edited !== undefined && (layout.edited.key === 'systems' || layout.edited.key === '') && prev !== undefined;
+    const entriesByKey = new Map<string, BlockEntry[]>();
     this.version++;
     this.lastParsed = 0;
 
@@ -288,7 +498,6 @@ export class IncrementalParser {
     const root = header.yaml!.contents as YAMLMap;
     const value = header.value as Record<string, unknown>;
     if (!value || typeof value !== 'object') return undefined;
-    const lineStarts: number[] = [];
     this.blockLines.clear();
     for (const [key, spans] of layout.blocks) {
       const pair = (root.items as Pair[]).find((p) => isScalar(p.key) && (p.key as Scalar).value === key);
@@ -299,15 +508,32 @@ export class IncrementalParser {
       const lines = new Map<string, { startLine: number; endLine: number }>();
       let lastRoot: YAMLMap | undefined;
       let firstRoot: YAMLMap | undefined;
-      for (const span of spans) {
-        const blockText = text.slice(span.start, span.end);
-        if (key !== 'systems') signature.push(blockText);
-        const entry = this.entryFor(uri, blockText);
+      const used: BlockEntry[] = [];
+      entriesByKey.set(key, used);
+      const before = reusable?.get(key);
+      for (let i = 0; i < spans.length; i++) {
+        const span = spans[i];
+        const same = before && !(layout.edited!.key === key && layout.edited!.index === i) ? before[i] : undefined;
+        let entry: BlockEntry;
+        if (same && same.used !== this.version) {
+          same.used = this.version;
+          entry = same;
+          if (key !== 'systems' && !keepSignature) signature.push(text.slice(span.start, span.end));
+        } else {
+          const blockText = text.slice(span.start, span.end);
+          if (key !== 'systems' && !keepSignature) signature.push(blockText);
+          entry = this.entryFor(uri, blockText);
+        }
+        used.push(entry);
         const doc = entry.doc;
-        if (!clean(doc) || !isMap(doc.yaml!.contents) || (doc.yaml!.contents as YAMLMap).items.length !== 1) return undefined;
+        if (!entry.ok) return undefined;
         if (entry.base !== span.start) {
           const delta = span.start - entry.base;
-          shiftNodes(doc.yaml!.contents, (o) => o + delta);
+          for (const r of entry.ranges) {
+            r[0] += delta;
+            r[1] += delta;
+            r[2] += delta;
+          }
           entry.base = span.start;
         }
         lastRoot = doc.yaml!.contents as YAMLMap;
@@ -333,11 +559,12 @@ export class IncrementalParser {
           seen.set(raw, true);
         }
         const v = doc.value as Record<string, unknown>;
-        for (const k of Object.keys(v)) {
-          Object.defineProperty(obj, k, { value: v[k], enumerable: true, writable: true, configurable: true });
-          lines.set(k, { startLine: span.startLine, endLine: span.endLine });
+        for (const k of entry.keys) {
+          // an own property even for `__proto__` (an assignment would set the prototype)
+          if (k === '__proto__') Object.defineProperty(obj, k, { value: v[k], enumerable: true, writable: true, configurable: true });
+          else obj[k] = v[k];
+          lines.set(k, span);
         }
-        lineStarts.push(span.start);
       }
       // as the YAML parser ranges a block map: from its first key; its value ends where its last
       // value's node ends, the node itself after the comments up to the next content
@@ -351,13 +578,20 @@ export class IncrementalParser {
       Object.defineProperty(value, key, { value: obj, enumerable: true, writable: true, configurable: true });
       this.blockLines.set(key, lines);
     }
-    // forget entries this version did not use: memory follows the file
-    for (const [t, pool] of this.entries) {
-      const kept = pool.filter((e) => e.used === this.version);
-      if (!kept.length) this.entries.delete(t);
-      else if (kept.length !== pool.length) this.entries.set(t, kept);
+    // forget entries this version did not use: memory follows the file (after an edit inside one
+    // entry only the edited entry's old parse can be unused)
+    const replaced = layout.edited && reusable?.get(layout.edited.key)?.[layout.edited.index];
+    if (layout.edited && prev) {
+      if (replaced && replaced.used !== this.version) this.forget(replaced);
+    } else {
+      for (const [t, pool] of this.entries) {
+        const kept = pool.filter((e) => e.used === this.version);
+        if (!kept.length) this.entries.delete(t);
+        else if (kept.length !== pool.length) this.entries.set(t, kept);
+      }
     }
-    this.lastSignature = signature.join('\u0000');
+    if (!keepSignature) this.lastSignature = signature.join('\u0000');
+    this.prev = { text, layout, entries: entriesByKey };
     const doc = new LandscapeDocument(uri, text, options, { yaml: header.yaml!, value, parseFindings: [], lineStarts: layout.starts });
     // duplicate-key findings were made with offsets (line -1): now the file's line index exists
     for (const f of parseFindings) {

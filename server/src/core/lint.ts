@@ -1,6 +1,6 @@
 import { RULES } from '../rules';
 import type { Rule, RuleMeta } from '../rules/rule';
-import { toFindings } from '../rules/rule';
+import { runChecks, toFindings } from '../rules/rule';
 import type { LintConfig } from './config';
 import { effectiveSeverity, EMPTY_CONFIG } from './config';
 import { LandscapeDocument } from './document';
@@ -113,7 +113,10 @@ export class IncrementalLint {
     return out;
   }
 
-  /** The findings of the domain rules, in the order a full run makes them. */
+  /**
+   * The findings of the domain rules — the same as a full run after sorting by position (ties at
+   * one position are findings of one rule on one system, and keep the rule's order).
+   */
   runRules(rules: readonly Rule[], doc: LandscapeDocument, model: LandscapeModel): Finding[] {
     this.lastComputed = 0;
     const lines = this.parser.blockLines.get('systems');
@@ -123,17 +126,23 @@ export class IncrementalLint {
       this.cache = new WeakMap();
       return rules.flatMap((rule) => runRule(rule, doc, model));
     }
-    const signature = `${indentUnitOf(doc)}\u0000${doc.text.includes('\r\n')}\u0000${this.parser.lastSignature}`;
+    const systemRules = (rules as readonly ScopedRule[]).filter((r) => r.scope === 'system');
+    const ids = systemRules.map((r) => r.meta.id);
+    const signature = `${indentUnitOf(doc)}\u0000${doc.text.includes('\r\n')}\u0000${ids.join(',')}\u0000${this.parser.lastSignature}`;
     if (signature !== this.signature) {
       this.cache = new WeakMap();
       this.signature = signature;
     }
-    // each system's cache, moved to the system's current lines
-    const entries = new Map<SystemDef, SystemRuleCache>();
-    for (const s of model.systems) {
+    // each system's cache, moved to the system's current lines; the systems some rule must run for
+    const entries: (SystemRuleCache | undefined)[] = new Array(model.systems.length);
+    const incomplete: number[] = [];
+    model.systems.forEach((s, i) => {
       const raw = Object.hasOwn(systems, s.sid) ? systems[s.sid] : undefined;
       const at = lines.get(s.sid);
-      if (!raw || typeof raw !== 'object' || !at) continue;
+      if (!raw || typeof raw !== 'object' || !at) {
+        incomplete.push(i);
+        return;
+      }
       let entry = this.cache.get(raw);
       if (!entry) {
         entry = { startLine: at.startLine, byRule: new Map() };
@@ -143,44 +152,48 @@ export class IncrementalLint {
         for (const [id, found] of entry.byRule) entry.byRule.set(id, found.map((f) => shiftFinding(f, delta)));
         entry.startLine = at.startLine;
       }
-      entries.set(s, entry);
-    }
+      entries[i] = entry;
+      if (entry.byRule.size !== ids.length) incomplete.push(i);
+    });
     const out: Finding[] = [];
+    // findings of dirty systems that could not be cached (ranges outside the system's lines)
+    const uncached = new Map<number, Finding[]>();
     for (const rule of rules as readonly ScopedRule[]) {
       if (rule.scope !== 'system') {
         out.push(...runRule(rule, doc, model));
         continue;
       }
+      if (rule.checkOutside) out.push(...runRule(rule, doc, model, 'outside'));
       const id = rule.meta.id;
-      const dirty = model.systems.filter((s) => !entries.get(s)?.byRule.has(id));
-      if (dirty.length) {
-        this.lastComputed += dirty.length;
-        const found = runRule(rule, doc, { ...model, systems: dirty });
-        const bySystem = new Map<string | null, Finding[]>();
-        for (const f of found) {
-          const list = bySystem.get(f.system);
-          if (list) list.push(f);
-          else bySystem.set(f.system, [f]);
-        }
-        for (const s of dirty) {
-          const entry = entries.get(s);
-          const mine = bySystem.get(s.sid) ?? [];
-          const at = lines.get(s.sid);
-          // only findings whose every range lies in the system's own lines can move with them
-          if (entry && at && mine.every((f) => withinLines(f, at.startLine, at.endLine + 1))) entry.byRule.set(id, mine);
-        }
-        if (bySystem.has(null)) {
-          // a system rule that reports something about the landscape: not cacheable, keep it as the full run would
-          for (const s of dirty) entries.get(s)?.byRule.delete(id);
-          out.push(...found);
-          continue;
-        }
-        const fresh = new Map(dirty.map((s) => [s, bySystem.get(s.sid) ?? []]));
-        for (const s of model.systems) out.push(...(fresh.get(s) ?? entries.get(s)!.byRule.get(id)!));
-      } else {
-        for (const s of model.systems) out.push(...entries.get(s)!.byRule.get(id)!);
+      const dirty = incomplete.filter((i) => !entries[i]?.byRule.has(id));
+      if (!dirty.length) continue;
+      this.lastComputed += dirty.length;
+      const found = runRule(rule, doc, { ...model, systems: dirty.map((i) => model.systems[i]) }, 'systems');
+      const bySystem = new Map<string | null, Finding[]>();
+      for (const f of found) {
+        const list = bySystem.get(f.system);
+        if (list) list.push(f);
+        else bySystem.set(f.system, [f]);
+      }
+      // a finding without a system breaks the rule's contract: kept as the full run would, not cached
+      out.push(...(bySystem.get(null) ?? []));
+      for (const i of dirty) {
+        const s = model.systems[i];
+        const entry = entries[i];
+        const mine = bySystem.get(s.sid) ?? [];
+        const at = lines.get(s.sid);
+        // only findings whose every range lies in the system's own lines can move with them
+        if (entry && at && mine.every((f) => withinLines(f, at.startLine, at.endLine + 1))) entry.byRule.set(id, mine);
+        else if (mine.length) uncached.set(i, [...(uncached.get(i) ?? []), ...mine]);
       }
     }
+    // the per-system findings, system by system (sorted by position afterwards)
+    model.systems.forEach((_s, i) => {
+      const entry = entries[i];
+      if (entry) for (const id of ids) { const found = entry.byRule.get(id); if (found) out.push(...found); }
+      const extra = uncached.get(i);
+      if (extra) out.push(...extra);
+    });
     return out;
   }
 }
@@ -226,9 +239,10 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 /** Runs a rule, turning an exception into a finding instead of losing the whole run. */
-function runRule(rule: Rule, doc: LandscapeDocument, model: LandscapeModel): Finding[] {
+function runRule(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, part: 'all' | 'systems' | 'outside' = 'all'): Finding[] {
   try {
-    return toFindings(rule, rule.check({ doc, model }));
+    const ctx = { doc, model };
+    return toFindings(rule, part === 'all' ? runChecks(rule, ctx) : part === 'systems' ? rule.check(ctx) : rule.checkOutside?.(ctx) ?? []);
   } catch (e) {
     return [{
       ruleId: rule.meta.id,

@@ -389,9 +389,10 @@ function systemChecklist(result: LintResult, s: SystemDef, own: readonly Finding
  * @param result a lint run (its `rawRuleFindings` and document)
  * @param version the document version the run was made for, passed through to the client
  */
-export function buildChecklist(result: LintResult, version?: number): LandscapeChecklist {
+export function buildChecklist(result: LintResult, version?: number, cache?: ChecklistCache): LandscapeChecklist {
   const { model, doc } = result;
-  const waivers = waiversOf(doc.format === 'yaml' ? readSuppressions(doc.lines) : []);
+  const suppressions = doc.format === 'yaml' ? readSuppressions(doc.lines) : [];
+  const waivers = waiversOf(suppressions);
   const bySystem = new Map<string, Finding[]>();
   const landscapeFindings: ChecklistFinding[] = [];
   for (const f of result.rawRuleFindings) {
@@ -406,7 +407,11 @@ export function buildChecklist(result: LintResult, version?: number): LandscapeC
       landscapeFindings.push(ref);
     }
   }
-  const systems = model.systems.map((s) => systemChecklist(result, s, bySystem.get(s.sid) ?? [], waivers));
+  cache?.begin(suppressions);
+  const systems = model.systems.map((s) => {
+    const own = bySystem.get(s.sid) ?? [];
+    return cache ? cache.system(result, s, own, () => systemChecklist(result, s, own, waivers)) : systemChecklist(result, s, own, waivers);
+  });
   const out: LandscapeChecklist = {
     uri: doc.uri,
     guide: { title: GUIDE.title, version: GUIDE.version, date: GUIDE.date },
@@ -433,4 +438,55 @@ export function buildChecklist(result: LintResult, version?: number): LandscapeC
 /** Every item of a checklist with its system, in order (for the report, tests and the tree). */
 export function checklistItemsOf(checklist: LandscapeChecklist): { system: SystemChecklist; chapter: ChecklistChapterResult; item: ChecklistItemResult }[] {
   return checklist.systems.flatMap((system) => system.chapters.flatMap((chapter) => chapter.items.map((item) => ({ system, chapter, item }))));
+}
+
+/**
+ * The checklists of the systems of one document, kept from version to version (the server keeps
+ * one per open document): a system's checklist depends only on its own entry (the same SystemDef
+ * object while its text is unchanged), its findings and the suppression comments. It is rebuilt
+ * when one of them changed, and moved by whole lines when only its place in the file did. Equal to
+ * building it afresh (a property test checks it after random edits).
+ */
+export class ChecklistCache {
+  private bySystem = new WeakMap<SystemDef, { line: number; findings: string; checklist: SystemChecklist }>();
+  private suppressions = '';
+  /** Systems whose checklist was built (not reused) by the last build, for tests and logs. */
+  lastBuilt = 0;
+
+  /** Starts a build: suppression comments that changed (or moved) invalidate every system. */
+  begin(suppressions: readonly Suppression[]): void {
+    const key = JSON.stringify(suppressions);
+    if (key !== this.suppressions) {
+      this.bySystem = new WeakMap();
+      this.suppressions = key;
+    }
+    this.lastBuilt = 0;
+  }
+
+  system(result: LintResult, s: SystemDef, own: readonly Finding[], build: () => SystemChecklist): SystemChecklist {
+    const line = sidRange(result, s.sid).start.line;
+    // the findings with their lines relative to the system's key: unchanged when only the system moved
+    const findings = JSON.stringify(own, function (this: unknown, key: string, value: unknown) {
+      return key === 'line' && typeof value === 'number' && isPosition(this) ? value - line : value;
+    });
+    const hit = this.bySystem.get(s);
+    if (hit && hit.findings === findings) {
+      if (hit.line === line) return hit.checklist;
+      const delta = line - hit.line;
+      const moved = JSON.parse(JSON.stringify(hit.checklist), function (this: unknown, key: string, value: unknown) {
+        return key === 'line' && typeof value === 'number' && isPosition(this) ? value + delta : value;
+      }) as SystemChecklist;
+      this.bySystem.set(s, { line, findings, checklist: moved });
+      return moved;
+    }
+    this.lastBuilt++;
+    const checklist = build();
+    this.bySystem.set(s, { line, findings, checklist });
+    return checklist;
+  }
+}
+
+/** An LSP position (a `line` key elsewhere is not moved). */
+function isPosition(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && 'character' in x;
 }

@@ -72,6 +72,20 @@ export interface Rule {
   /** What the findings depend on (see RuleScope); absent means `'landscape'`. */
   readonly scope?: RuleScope;
   check(ctx: RuleContext): RuleFinding[];
+  /**
+   * Only for a `'system'` rule that also looks beyond the systems' entries (the rest of the file):
+   * its findings there, all without a system (`system: null`), from the whole document. `check`
+   * then keeps to the systems of the model it is given. The engine runs this part on every lint
+   * (it must stay linear and cheap) and caches `check` per system; a full run of the rule is both
+   * (`runChecks`).
+   */
+  checkOutside?(ctx: RuleContext): RuleFinding[];
+}
+
+/** A full run of a rule: `check`, then `checkOutside` when the rule has it. */
+export function runChecks(rule: Rule, ctx: RuleContext): RuleFinding[] {
+  const found = rule.check(ctx);
+  return rule.checkOutside ? [...found, ...rule.checkOutside(ctx)] : found;
 }
 
 /** The scope of a rule, `'landscape'` unless it declares `'system'`. */

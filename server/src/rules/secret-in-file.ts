@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Node as YamlNode, Pair, Scalar } from 'yaml';
+import type { Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
+import type { LandscapeDocument } from '../core/document';
 import { DocEditor } from '../core/edits';
 import type { NodePath } from '../core/types';
 import { SOLMAN_SETUP_RFC_CONNECTIVITY, TASK_LIST_OSS_COMM } from '../knowledge';
@@ -48,13 +49,89 @@ function keyText(pair: Pair): string | undefined {
   return isScalar(pair.key) && (pair.key as Scalar).value !== null ? String((pair.key as Scalar).value) : undefined;
 }
 
+/** The `systems` maps of the document's root (two when the key is written twice). */
+function systemsMaps(doc: LandscapeDocument): YAMLMap[] {
+  const root = doc.yaml?.contents as YamlNode | null | undefined;
+  if (!isMap(root)) return [];
+  return root.items.filter((p): p is Pair<unknown, YAMLMap> => isPair(p) && keyText(p) === 'systems' && isMap(p.value)).map((p) => p.value as YAMLMap);
+}
+
+/**
+ * One walk over the keys of a subtree, reporting keys that look like credentials. Aliases are not
+ * followed: the anchored node is visited where it is defined. `skipSystems` (the outside walk)
+ * checks the SIDs themselves but does not enter the entries of those systems.
+ */
+class SecretScan {
+  private readonly editor: DocEditor;
+  private readonly seen = new Set<YamlNode>();
+  // one path, extended and shortened in place while walking: a copy is made only for a finding
+  private readonly path: (string | number)[] = [];
+
+  constructor(private readonly doc: LandscapeDocument, private readonly out: RuleFinding[], private readonly skipSystems?: ReadonlyMap<string, unknown>) {
+    this.editor = new DocEditor(doc);
+  }
+
+  /** Walks the value of a pair whose key is at `path` (the pair's key itself is not checked). */
+  below(item: Pair, path: readonly (string | number)[], depth: number): void {
+    if (!isMap(item.value) && !isSeq(item.value)) return;
+    this.path.push(...path);
+    this.walk(item.value, depth);
+    this.path.length = 0;
+  }
+
+  walk(node: unknown, depth: number): void {
+    const { path, seen } = this;
+    if (depth > 200 || !node || typeof node !== 'object' || seen.has(node as YamlNode)) return;
+    seen.add(node as YamlNode);
+    if (isMap(node)) {
+      const inSystems = this.skipSystems !== undefined && depth === 1 && path.length === 1 && path[0] === 'systems';
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const key = keyText(item);
+        if (key === undefined) continue;
+        if (SECRET_KEY.test(key) && !isName(path, key, item.value)) this.report(item, key);
+        // a system's entry is the per-system walk's (check)
+        if (inSystems && this.skipSystems!.has(key)) continue;
+        // scalars have nothing below them
+        if (isMap(item.value) || isSeq(item.value)) {
+          path.push(key);
+          this.walk(item.value, depth + 1);
+          path.pop();
+        }
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        if (!isMap(item) && !isSeq(item)) return;
+        path.push(i);
+        this.walk(item, depth + 1);
+        path.pop();
+      });
+    }
+  }
+
+  private report(item: Pair, key: string): void {
+    const { doc } = this;
+    const here = [...this.path, key];
+    const sid = here[0] === 'systems' && here.length > 2 ? String(here[1]) : null;
+    const r = (item.key as Scalar).range;
+    const range = r ? doc.lines.range(r[0], r[1]) : doc.rangeFor(here);
+    this.out.push({
+      message: `Key "${key}" looks like a credential: never store passwords, secrets or tokens in a landscape file — remove it and enter the password only in the system (${PASSWORD_PLACES}); if it was committed, reset it`,
+      range,
+      system: sid,
+      data: { key, path: here },
+      fixes: [{ title: `Remove ${key}`, edits: this.editor.removeKey(here), isPreferred: true }].filter((f) => f.edits.length > 0),
+    });
+  }
+}
+
 /**
  * Spec §2 "Landscape-wide": credentials never belong in a landscape file. Passwords of technical
  * communication users are entered only in the systems (STC01, SOLMAN_SETUP, SM59).
  */
 export const rule: Rule = {
-  // walks the whole document, also outside systems (findings without a system)
-  scope: 'landscape',
+  // each system's keys are its own; the rest of the file is checkOutside's
+  scope: 'system',
   meta: {
     id: 'secret-in-file',
     title: 'Credential stored in the landscape file',
@@ -99,53 +176,26 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check({ doc }) {
+  // the keys inside each system's entry: cached per system by the incremental engine
+  check({ doc, model }) {
+    const out: RuleFinding[] = [];
+    const sids = new Set(model.systems.map((s) => s.sid));
+    const scan = new SecretScan(doc, out);
+    for (const systems of systemsMaps(doc)) {
+      for (const item of systems.items) {
+        if (!isPair(item)) continue;
+        const key = keyText(item);
+        if (key !== undefined && sids.has(key)) scan.below(item, ['systems', key], 2);
+      }
+    }
+    return out;
+  },
+
+  // everything else: the landscape's own keys, users, tracks and the SIDs themselves
+  checkOutside({ doc, model }) {
     const out: RuleFinding[] = [];
     const root = doc.yaml?.contents as YamlNode | null | undefined;
-    if (!root) return out;
-    const editor = new DocEditor(doc);
-    const seen = new Set<YamlNode>();
-    // one path, extended and shortened in place while walking: a copy is made only for a finding
-    const path: (string | number)[] = [];
-    // aliases are not followed: the anchored node is visited where it is defined
-    const walk = (node: unknown, depth: number): void => {
-      if (depth > 200 || !node || typeof node !== 'object' || seen.has(node as YamlNode)) return;
-      seen.add(node as YamlNode);
-      if (isMap(node)) {
-        for (const item of node.items) {
-          if (!isPair(item)) continue;
-          const key = keyText(item);
-          if (key === undefined) continue;
-          if (SECRET_KEY.test(key) && !isName(path, key, item.value)) {
-            const here = [...path, key];
-            const sid = here[0] === 'systems' && here.length > 2 ? String(here[1]) : null;
-            const r = (item.key as Scalar).range;
-            const range = r ? doc.lines.range(r[0], r[1]) : doc.rangeFor(here);
-            out.push({
-              message: `Key "${key}" looks like a credential: never store passwords, secrets or tokens in a landscape file — remove it and enter the password only in the system (${PASSWORD_PLACES}); if it was committed, reset it`,
-              range,
-              system: sid,
-              data: { key, path: here },
-              fixes: [{ title: `Remove ${key}`, edits: editor.removeKey(here), isPreferred: true }].filter((f) => f.edits.length > 0),
-            });
-          }
-          // scalars have nothing below them
-          if (isMap(item.value) || isSeq(item.value)) {
-            path.push(key);
-            walk(item.value, depth + 1);
-            path.pop();
-          }
-        }
-      } else if (isSeq(node)) {
-        node.items.forEach((item, i) => {
-          if (!isMap(item) && !isSeq(item)) return;
-          path.push(i);
-          walk(item, depth + 1);
-          path.pop();
-        });
-      }
-    };
-    walk(root, 0);
+    if (root) new SecretScan(doc, out, model.systemsById).walk(root, 0);
     return out;
   },
 };
