@@ -19,14 +19,16 @@ const THEME_CSS = `
   --ll-green-bg: color-mix(in srgb, var(--vscode-charts-green) 22%, var(--vscode-editor-background));
   --ll-font: var(--vscode-font-family);
 }
-body { margin: 0; padding: 0; color: var(--ll-fg); background: var(--ll-bg); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
-header { position: sticky; top: 0; display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 6px 10px; background: var(--ll-bg); border-bottom: 1px solid var(--ll-border); }
+html, body { height: 100%; }
+/* header above a scrolling map: the header may wrap to more lines in a narrow panel */
+body { margin: 0; padding: 0; display: flex; flex-direction: column; color: var(--ll-fg); background: var(--ll-bg); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+header { flex: none; display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 6px 10px; background: var(--ll-bg); border-bottom: 1px solid var(--ll-border); }
 header .title { font-weight: 600; }
 header .summary { color: var(--ll-muted); flex: 1 1 300px; }
 button { color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: none; padding: 2px 8px; min-width: 28px; cursor: pointer; }
 button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 button:focus-visible { outline: 1px solid var(--ll-focus); }
-#viewport { position: absolute; top: 40px; left: 0; right: 0; bottom: 0; overflow: auto; padding: 8px; }
+#viewport { flex: 1 1 auto; min-height: 0; overflow: auto; padding: 8px; }
 #message { padding: 12px; color: var(--ll-muted); }
 .legend { color: var(--ll-muted); padding: 0 10px 4px; font-size: 12px; }
 `;

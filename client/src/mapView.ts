@@ -91,7 +91,14 @@ export class MapView implements vscode.Disposable {
     const uri = this.checklist.uri;
     const system = this.map?.systems.find((s) => s.sid === sid);
     if (!uri || !system) return;
-    await vscode.commands.executeCommand(ChecklistCommands.reveal, uri.toString(), system.range);
+    // in the editor group that shows the file already, else beside the map: never over the map
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString() && e.viewColumn !== undefined);
+    const column = shown?.viewColumn ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const r = system.range;
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: range, preserveFocus: false });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     await vscode.commands.executeCommand(ChecklistCommands.show, uri.toString(), sid);
   }
 

@@ -3,8 +3,9 @@
 // installs a .vsix, opens the workspace, Ctrl+P opens a landscape file, waits
 // for the Problems panel to list a diagnostic, hovers a note number and waits
 // for the hover, applies the quick-fix from the light bulb (Ctrl+.) and waits
-// for the diagnostic to go, opens the Readiness Checklist view; saves PNG
-// screenshots of each step.
+// for the diagnostic to go, opens the Readiness Checklist view, opens the Landscape
+// Map (webview), clicks a system in it and waits for the editor to select it, then
+// switches to a dark theme; saves PNG screenshots of each step (the map in light and dark).
 //
 //   node scripts/e2e/ui-smoke.mjs EXTENSION.vsix [options]
 //   node scripts/e2e/ui-smoke.mjs --dev EXTENSION_DIR [options]   (no packaging: load as development extension)
@@ -21,6 +22,9 @@
 //   --fix-token REGEX    where to open the light bulb (default: that system's basis value)
 //   --fix-title TEXT     the quick-fix to choose (default: "Add SAP Notes 2408073")
 //   --checklist-text T   a row the checklist view must show (default: EDV)
+//   --map-sid SID        the system to click in the Landscape Map (default: EPR)
+//   --map-line N         the line (1-based) the click must select (default: 102, EPR in acme)
+//   --update-media       also write the light map screenshot to media/landscape-map.png (README)
 //   --screenshots DIR    where PNGs go (default: <repo>/screenshots/ui-smoke)
 //   --timeout SECONDS    overall limit (default 300)
 //   --step-timeout SECS  limit for each wait (default 60)
@@ -49,6 +53,9 @@ function parseArgs(argv) {
     fixToken: 'basis:\\s*(\\d{3} SP\\d+)',
     fixTitle: 'Add SAP Notes 2408073',
     checklistText: 'EDV',
+    mapSid: 'EPR',
+    mapLine: 102,
+    updateMedia: false,
     screenshots: path.join(REPO, 'screenshots', 'ui-smoke'),
     timeout: 300,
     stepTimeout: 60,
@@ -68,6 +75,9 @@ function parseArgs(argv) {
     else if (a === '--fix-token') o.fixToken = val();
     else if (a === '--fix-title') o.fixTitle = val();
     else if (a === '--checklist-text') o.checklistText = val();
+    else if (a === '--map-sid') o.mapSid = val();
+    else if (a === '--map-line') o.mapLine = Number(val());
+    else if (a === '--update-media') o.updateMedia = true;
     else if (a === '--screenshots') o.screenshots = path.resolve(val());
     else if (a === '--timeout') o.timeout = Number(val());
     else if (a === '--step-timeout') o.stepTimeout = Number(val());
@@ -87,7 +97,7 @@ function parseArgs(argv) {
 
 function usage(err) {
   const text = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n')
-    .filter((l) => l.startsWith('//')).slice(0, 25).map((l) => l.slice(3)).join('\n');
+    .filter((l) => l.startsWith('//')).slice(0, 31).map((l) => l.slice(3)).join('\n');
   if (err) console.error(`ui-smoke: ${err}\n`);
   console.error(text);
   process.exit(err ? 2 : 0);
@@ -311,6 +321,67 @@ async function main(o) {
       await sleep(500);
     });
     await shot(page, '07-checklist');
+
+    // The Landscape Map: a webview (an iframe in an iframe); find the frame that holds the SVG.
+    const mapFrame = async () => {
+      for (const f of page.frames()) {
+        if ((await f.locator('svg.llmap a.sys').count().catch(() => 0)) > 0) return f;
+      }
+      return null;
+    };
+    let frame = null;
+    const okMap = await check('the Landscape Map webview draws the systems', async () => {
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'View: Hide Panel').catch(() => {}); // more room for the map
+      await runCommand(page, 'Landscape Lint: Show Landscape Map');
+      frame = await poll('the map\'s SVG in a webview frame', mapFrame, stepMs, 500);
+      await poll(`"${o.mapSid}" and "${o.checklistText}" drawn in the map`, async () =>
+        (await frame.locator(`svg.llmap a.sys[data-sid="${o.mapSid}"] text.sid`).count()) > 0
+        && (await frame.locator(`svg.llmap a.sys[data-sid="${o.checklistText}"] text.sid`).count()) > 0, stepMs);
+      await frame.locator('#zoom-fit').click();
+      await sleep(800);
+    });
+    await shot(page, '08-map-light');
+    if (okMap && o.updateMedia) {
+      const media = path.join(REPO, 'media', 'landscape-map.png');
+      fs.copyFileSync(path.join(o.screenshots, '08-map-light.png'), media);
+      log('ui-smoke', `updated ${media}`);
+    }
+
+    if (okMap) {
+      await check(`a click on ${o.mapSid} in the map selects it in the editor (line ${o.mapLine})`, async () => {
+        await frame.locator(`svg.llmap a.sys[data-sid="${o.mapSid}"]`).click();
+        await poll(`the cursor on line ${o.mapLine}`, async () =>
+          ((await page.locator('.statusbar').first().textContent()) ?? '').includes(`Ln ${o.mapLine},`), stepMs);
+        await poll('the system selected in the map', async () =>
+          (await frame.locator(`svg.llmap a.sys.selected[data-sid="${o.mapSid}"]`).count()) > 0, stepMs);
+      });
+      await shot(page, '09-map-click');
+
+      await check('the map follows a dark theme', async () => {
+        // as a person would: Ctrl+K Ctrl+T (Preferences: Color Theme), then the theme's name
+        const input = page.locator('.quick-input-widget input').first();
+        await poll('the theme picker', async () => {
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+K');
+          await page.keyboard.press('Control+T');
+          return input.isVisible({ timeout: 2000 });
+        }, stepMs, 1000);
+        await input.fill('Default Dark Modern');
+        await poll('"Default Dark Modern" in the list', async () =>
+          (await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Default Dark Modern' }).count()) > 0, stepMs);
+        await page.keyboard.press('Enter');
+        await poll('the dark workbench', () => page.locator('.monaco-workbench.vs-dark').first().isVisible(), stepMs);
+        const f = await poll('the map frame', mapFrame, stepMs, 500);
+        await poll('dark map colours', async () => {
+          const bg = await f.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          const m = /rgba?\((\d+), (\d+), (\d+)/.exec(bg);
+          return m && Number(m[1]) + Number(m[2]) + Number(m[3]) < 200;
+        }, stepMs);
+        await sleep(800);
+      });
+      await shot(page, '10-map-dark');
+    }
   } finally {
     if (browser) await browser.close().catch(() => {});
     await cs.stop();

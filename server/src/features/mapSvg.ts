@@ -40,7 +40,7 @@ export const MAP_CSS = `
 .llmap text { fill: var(--ll-fg); }
 .llmap .muted { fill: var(--ll-muted); }
 .llmap .lane-bg { fill: var(--ll-lane-bg); stroke: var(--ll-border); }
-.llmap .lane-title { font-weight: 600; font-size: 13px; }
+.llmap .lane-title { font-weight: 600; font-size: 12px; }
 .llmap .node { fill: var(--ll-node-bg); stroke: var(--ll-border); stroke-width: 1; }
 .llmap .ref .node { stroke-dasharray: 4 3; fill: var(--ll-lane-bg); }
 .llmap .sid { font-weight: 700; font-size: 13px; }
@@ -84,7 +84,7 @@ interface Geometry {
   compact: boolean;
 }
 
-const FULL: Geometry = { nodeW: 156, nodeH: 74, gapX: 40, gapY: 14, labelW: 178, perRow: 6, pad: 12, compact: false };
+const FULL: Geometry = { nodeW: 156, nodeH: 74, gapX: 40, gapY: 14, labelW: 188, perRow: 6, pad: 12, compact: false };
 const COMPACT: Geometry = { nodeW: 100, nodeH: 40, gapX: 22, gapY: 8, labelW: 116, perRow: 4, pad: 8, compact: true };
 /** Width the large map packs its lanes into. */
 const LARGE_WIDTH = 1500;
@@ -173,7 +173,7 @@ function laneHeader(lane: MapLane, g: Geometry, h: number): string[] {
   out.push(`<title>${escapeXml(`${lane.kind === 'track' ? 'Track ' : ''}${lane.title}`)}</title>`);
   out.push(`<rect class="lane-bg" x="0" y="0" width="${g.labelW - 8}" height="${h}" rx="6"/>`);
   out.push(statusIcon(16, 18, lane.status));
-  out.push(`<text class="lane-title" x="30" y="22">${escapeXml(cut(text, g.compact ? 11 : 19))}</text>`);
+  out.push(`<text class="lane-title" x="30" y="22">${escapeXml(cut(text, g.compact ? 11 : 21))}</text>`);
   out.push(`<text class="muted" x="10" y="40">${lane.ready} of ${lane.systems} ready</text>`);
   return out;
 }
