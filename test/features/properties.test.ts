@@ -24,7 +24,7 @@ import { buildChecklist, checklistItemsOf } from '../../server/src/features/chec
 import { completion } from '../../server/src/features/completion';
 import { hover } from '../../server/src/features/hover';
 import { cursorContext } from '../../server/src/features/nodeAtOffset';
-import { renderReportJson, renderReportMarkdown } from '../../server/src/features/report';
+import { renderReportJson, renderReportMarkdown, reportJson } from '../../server/src/features/report';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { CIPHERSUITE_VALUES, LEGACY_RFC_DESTINATIONS, NEW_HTTPS_DESTINATIONS, NOTE_CATALOGUE, ROOT_CA_CERTIFICATES, TRANSACTIONS } from '../../server/src/knowledge';
 import { ROOT } from '../support/helpers';
@@ -342,7 +342,8 @@ function checkChecklist(result: LintResult, lines: readonly string[]): void {
   }
   for (const f of checklist.landscapeFindings) checkRange(f.range, lines, `landscape finding ${f.ruleId}`);
   assert.equal(typeof renderReportMarkdown(checklist, 'f.landscape.yaml'), 'string');
-  assert.equal(typeof renderReportJson(checklist, 'f.landscape.yaml'), 'string');
+  // rendered system by system, the same text as the whole value stringified
+  assert.equal(renderReportJson(checklist, 'f.landscape.yaml'), JSON.stringify(reportJson(checklist, 'f.landscape.yaml'), null, 2));
 }
 
 /** Every feature on one text at the given offsets and random positions. */

@@ -135,6 +135,9 @@ function enclosingFlow(doc: LandscapeDocument, offset: number): { start: number;
       const closed = /[\]}]/.test(doc.text.charAt(end - 1));
       return start < offset && (offset < end || (!closed && offset <= end)) ? { start, path } : undefined;
     }
+    // a block collection holds its entries within its range: one not around the cursor holds no
+    // flow collection around it either (completion stays O(depth) on thousands of systems)
+    if ((isMap(node) || isSeq(node)) && (offset < node.range[0] || offset > node.range[2])) return undefined;
     if (isMap(node)) {
       for (const pair of node.items as Pair[]) {
         const found = visit(pair.value as YamlNode | null, [...path, keyString(pair.key)]);
@@ -453,6 +456,8 @@ function isSkippable(p: LineParts, line: string): boolean {
 function parentPath(doc: LandscapeDocument, lineNo: number, column: number, asItem: boolean, depth = 0): Segment[] {
   if (depth > 64) return [];
   for (let j = lineNo - 1; j >= 0; j--) {
+    // deeper lines (most of them, above a system's key) are passed over without reading them
+    if (leadingBlanks(doc, j) > column) continue;
     const text = doc.lines.lineText(j);
     const p = parseLine(text);
     if (isSkippable(p, text)) continue;
@@ -472,6 +477,18 @@ function parentPath(doc: LandscapeDocument, lineNo: number, column: number, asIt
     // a plain scalar continuation or something unexpected: keep looking
   }
   return [];
+}
+
+/** Spaces and tabs at the start of a line (its indentation is at least this). */
+function leadingBlanks(doc: LandscapeDocument, line: number): number {
+  const text = doc.text;
+  const start = doc.lines.lineStart(line);
+  let i = start;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return i - start;
+    i++;
+  }
 }
 
 /** Index of the list item on line `lineNo` whose dash is at `column`. */

@@ -76,7 +76,21 @@ function actionText(item: ChecklistItemResult): string {
   return parts.map(cell).join('<br>');
 }
 
+/**
+ * The sections already rendered, by system checklist: an open document's unchanged systems keep
+ * their checklist object from version to version (ChecklistCache), so a report after an edit
+ * renders only the systems the edit changed or moved.
+ */
+const sections = new WeakMap<SystemChecklist, string[]>();
+const jsonSections = new WeakMap<SystemChecklist, string>();
+
 function systemSection(s: SystemChecklist): string[] {
+  let out = sections.get(s);
+  if (!out) sections.set(s, out = renderSystemSection(s));
+  return out;
+}
+
+function renderSystemSection(s: SystemChecklist): string[] {
   const title = oneLine(s.description ? `${s.sid} — ${s.description}` : s.sid);
   const out = [`## ${title}`, '', `${oneLine(systemKind(s))} · ${s.done} of ${s.total} items done · **${STATUS_TEXT[s.status]}**`, ''];
   const items = s.chapters.flatMap((c) => c.items);
@@ -146,20 +160,35 @@ export function renderReportMarkdown(checklist: LandscapeChecklist, fileName: st
  */
 export function reportJson(checklist: LandscapeChecklist, fileName: string): object {
   const { uri, version, ...rest } = checklist;
+  return { file: fileName, ...rest, systems: rest.systems.map(systemReport) };
+}
+
+function systemReport(s: SystemChecklist): object {
   return {
-    file: fileName,
-    ...rest,
-    systems: rest.systems.map((s) => ({
-      ...s,
-      chapters: s.chapters.map((c) => ({
-        ...c,
-        items: c.items.map(({ fix, ...item }) => (fix ? { ...item, fix: { title: fix.title } } : item)),
-      })),
+    ...s,
+    chapters: s.chapters.map((c) => ({
+      ...c,
+      items: c.items.map(({ fix, ...item }) => (fix ? { ...item, fix: { title: fix.title } } : item)),
     })),
   };
 }
 
-/** {@link reportJson} as text. */
+/**
+ * {@link reportJson} as text (indented by 2): the same text as `JSON.stringify(reportJson(…), null, 2)`,
+ * with each system's part rendered once per system checklist (see `sections`).
+ */
 export function renderReportJson(checklist: LandscapeChecklist, fileName: string): string {
-  return JSON.stringify(reportJson(checklist, fileName), null, 2);
+  const { uri, version, ...rest } = checklist;
+  if (!rest.systems.length) return JSON.stringify(reportJson(checklist, fileName), null, 2);
+  // the systems are spliced into the rest: a raw line break before an unescaped quote occurs in
+  // no JSON string, so this is the top-level key
+  const key = '\n  "systems": []';
+  const frame = JSON.stringify({ file: fileName, ...rest, systems: [] }, null, 2);
+  const parts = rest.systems.map((s) => {
+    let text = jsonSections.get(s);
+    if (text === undefined) jsonSections.set(s, text = JSON.stringify(systemReport(s), null, 2).replace(/\n/g, '\n    '));
+    return text;
+  });
+  const at = frame.indexOf(key);
+  return `${frame.slice(0, at)}\n  "systems": [\n    ${parts.join(',\n    ')}\n  ]${frame.slice(at + key.length)}`;
 }
