@@ -11,7 +11,7 @@ import type { PathMatcher } from './core/glob';
 import { DEFAULT_FILE_PATTERNS, GlobError, globMatcher, hasGlobChars, isGlob, splitGlob } from './core/glob';
 import { ALL_RULES, lintText, ruleMeta } from './core/lint';
 import type { FileReport } from './core/output';
-import { formatJson, formatSarif, formatText, summarize } from './core/output';
+import { errorsOnly, formatGithub, formatGitlab, formatJson, formatJunit, formatSarif, formatText, summarize } from './core/output';
 import { closest } from './core/schema';
 import type { Finding, SeveritySetting } from './core/types';
 import { reportMain } from './reportCli';
@@ -29,7 +29,7 @@ export interface CliIO {
 }
 
 /** Output formats of the main command. */
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab', 'junit'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 class UsageError extends Error {}
@@ -41,6 +41,7 @@ interface Args {
   stdinFilename?: string;
   format: OutputFormat;
   maxWarnings?: number;
+  quiet: boolean;
   /** Null-prototype: a rule id `__proto__` is a key like any other. */
   rules: Record<string, SeveritySetting>;
   config?: string;
@@ -75,7 +76,7 @@ const wholeNumber = (flag: string, v: string, min: number, what: string): number
 
 const OPTIONS: readonly OptionSpec[] = [
   {
-    name: 'format', short: 'f', value: FORMATS.join('|'), help: 'output format (default: text)',
+    name: 'format', short: 'f', value: FORMATS.join('|'), help: 'output format (default: text); github: workflow commands (annotations),\ngitlab: Code Quality report, junit: JUnit XML',
     apply: (a, v) => {
       if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}, not '${v}'`);
       a.format = v as OutputFormat;
@@ -84,6 +85,10 @@ const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'max-warnings', value: 'N', help: 'exit 1 when there are more than N warnings (default: unlimited)',
     apply: (a, v) => { a.maxWarnings = wholeNumber('--max-warnings', v, 0, 'a whole number ≥ 0'); },
+  },
+  {
+    name: 'quiet', short: 'q', help: 'report errors only (warnings still count for --max-warnings)',
+    apply: (a) => { a.quiet = true; },
   },
   {
     name: 'rule', value: 'ID=SEVERITY', multiple: true, help: 'set a rule\'s severity: off|info|warning|error (repeatable)',
@@ -174,7 +179,7 @@ function usageErrorOf(e: unknown): UsageError {
 }
 
 function parseCommandLine(argv: readonly string[]): Args {
-  const a: Args = { inputs: [], stdin: false, format: 'text', rules: ruleSettings(), ignorePatterns: [], help: false, version: false };
+  const a: Args = { inputs: [], stdin: false, format: 'text', rules: ruleSettings(), ignorePatterns: [], quiet: false, help: false, version: false };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -417,6 +422,18 @@ function sniffFormat(text: string): LandscapeFormat {
   return /^\s*[{[]/.test(text) && !/^\s*\[[^\]\n]*\]\s*:/.test(text) ? 'json' : 'yaml';
 }
 
+/** Renders the reports in an output format. */
+function render(format: OutputFormat, reports: readonly FileReport[], o: { color: boolean; cwd: string; exitCode: number; unreadable: { file: string; message: string }[] }): string {
+  switch (format) {
+    case 'json': return formatJson(reports);
+    case 'sarif': return formatSarif(reports, { toolVersion: VERSION, cwd: o.cwd, exitCode: o.exitCode, unreadable: o.unreadable });
+    case 'github': return formatGithub(reports);
+    case 'gitlab': return formatGitlab(reports);
+    case 'junit': return formatJunit(reports);
+    case 'text': return formatText(reports, o.color);
+  }
+}
+
 /** Runs the CLI; returns the exit code. */
 export function main(argv: readonly string[], io: CliIO): number {
   if (argv[0] === 'report') return reportMain(argv.slice(1), io);
@@ -449,7 +466,7 @@ export function main(argv: readonly string[], io: CliIO): number {
       return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
     };
     const reports: FileReport[] = [];
-    let unreadableCount = 0;
+    const unreadable: { path: string; message: string }[] = [];
     const lintContent = (file: string, name: string, content: LandscapeFileContent, config: LintConfig, format?: LandscapeFormat): void => {
       const result = lintText(file, content.text, { config, maxFileSize: content.limit, format });
       reports.push(fileReport(name, result.doc.parseFindings, result.findings, content));
@@ -470,9 +487,10 @@ export function main(argv: readonly string[], io: CliIO): number {
       const content: LandscapeFileContent = { text, complete: true, size: bytes.length, limit, encoding };
       lintContent(abs, name !== undefined ? shown(abs) : '<stdin>', content, config, name !== undefined ? undefined : sniffFormat(text));
     } else {
-      const { files, unreadable } = collectInputs(args.inputs, io.cwd, configs.extraFor, configs.ignoreFor);
-      for (const u of unreadable) io.err(`landscape-lint: ${u.explicit ? 'cannot read' : 'skipped'} '${shown(u.path)}': ${u.message}`);
-      unreadableCount = unreadable.length;
+      const inputs = collectInputs(args.inputs, io.cwd, configs.extraFor, configs.ignoreFor);
+      for (const u of inputs.unreadable) io.err(`landscape-lint: ${u.explicit ? 'cannot read' : 'skipped'} '${shown(u.path)}': ${u.message}`);
+      unreadable.push(...inputs.unreadable);
+      const files = inputs.files;
       for (const file of files) {
         const config = configs.configFor(file);
         let content: LandscapeFileContent;
@@ -482,16 +500,25 @@ export function main(argv: readonly string[], io: CliIO): number {
         } catch (e) {
           if (!(e instanceof FileReadError)) throw e;
           io.err(`landscape-lint: cannot read '${shown(file)}': ${e.message}`);
-          unreadableCount++;
+          unreadable.push({ path: file, message: e.message });
           continue;
         }
         lintContent(file, shown(file), content, config);
       }
     }
-    const color = colorEnabled(args.color, io);
-    const rendered = args.format === 'json' ? formatJson(reports)
-      : args.format === 'sarif' ? formatSarif(reports, VERSION, io.cwd)
-        : formatText(reports, args.output ? false : color);
+    const notChecked = reports.filter((r) => r.notChecked !== undefined);
+    const s = summarize(reports);
+    const tooManyWarnings = args.maxWarnings !== undefined && s.warnings > args.maxWarnings;
+    // spec §3: an unreadable input is exit code 2 even when everything readable is clean; a file
+    // nobody checked never passes: its warning fails the run whatever --max-warnings says
+    const exitCode = unreadable.length ? 2 : notChecked.length || s.errors > 0 || tooManyWarnings ? 1 : 0;
+    const shownReports = args.quiet ? errorsOnly(reports) : reports;
+    const rendered = render(args.format, shownReports, {
+      color: args.output ? false : colorEnabled(args.color, io),
+      cwd: io.cwd,
+      exitCode,
+      unreadable: unreadable.map((u) => ({ file: shown(u.path), message: u.message })),
+    });
     if (args.output) {
       try {
         fs.writeFileSync(path.resolve(io.cwd, args.output), rendered + '\n');
@@ -500,22 +527,18 @@ export function main(argv: readonly string[], io: CliIO): number {
         return 2;
       }
     } else io.out(rendered);
-    const notChecked = reports.filter((r) => r.notChecked !== undefined);
     if (notChecked.length) {
       const n = notChecked.length;
       io.err(`landscape-lint: ${n} file${n === 1 ? ' was' : 's were'} not checked, larger than the size limit: `
         + `${notChecked.map((r) => `'${r.file}' (${r.notChecked})`).join(', ')}. `
         + 'Raise the limit (--max-file-size KB, or "maxFileSizeKB" in .landscape-lint.json) or leave the file out; exit code 1');
     }
-    if (unreadableCount) {
-      // spec §3: an unreadable input is exit code 2 even when everything readable is clean
-      io.err(`landscape-lint: ${unreadableCount} input${unreadableCount === 1 ? '' : 's'} could not be read (${reports.length - notChecked.length} checked); exit code 2`);
-      return 2;
+    if (unreadable.length) {
+      io.err(`landscape-lint: ${unreadable.length} input${unreadable.length === 1 ? '' : 's'} could not be read (${reports.length - notChecked.length} checked); exit code 2`);
+    } else if (tooManyWarnings && args.quiet) {
+      io.err(`landscape-lint: ${s.warnings} warnings (more than --max-warnings ${args.maxWarnings}), not shown because of --quiet; exit code 1`);
     }
-    // a file nobody checked never passes: its warning fails the run whatever --max-warnings says
-    if (notChecked.length) return 1;
-    const s = summarize(reports);
-    return s.errors > 0 || (args.maxWarnings !== undefined && s.warnings > args.maxWarnings) ? 1 : 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof GlobError) {
       io.err(`landscape-lint: ${e.message}`);

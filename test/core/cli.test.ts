@@ -196,8 +196,9 @@ describe('CLI', () => {
       assert.equal(note.descriptor.id, 'file-too-large');
       assert.match(note.message.text, /^a\.landscape\.yaml was not checked: larger than the size limit \(\d+ KiB > 1 KiB\)\.$/);
       assert.equal(note.locations[0].physicalLocation.artifactLocation.uri, 'a.landscape.yaml');
-      // a run that checked everything has no invocations block (the output is as before)
-      assert.equal(JSON.parse(run(['--format', 'sarif', 'a.landscape.yaml'], tmp).out).runs[0].invocations, undefined);
+      assert.equal(run0.invocations[0].exitCode, 1);
+      // a run that checked everything has an invocation without notifications
+      assert.deepEqual(JSON.parse(run(['--format', 'sarif', 'a.landscape.yaml'], tmp).out).runs[0].invocations, [{ executionSuccessful: true, exitCode: 0 }]);
     });
 
     it('an unreadable input still wins: exit 2', function () {
