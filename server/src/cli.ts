@@ -9,11 +9,14 @@ import type { LandscapeFileContent, ScanResult, SkippedEntry } from './core/file
 import { decodeText, FileReadError, inspectPath, readLandscapeFileContent, scanFiles, withSizeOnDisk } from './core/files';
 import type { PathMatcher } from './core/glob';
 import { DEFAULT_FILE_PATTERNS, GlobError, globMatcher, hasGlobChars, isGlob, splitGlob } from './core/glob';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { encodeText } from './core/files';
+import { fixText } from './core/fix';
 import { ALL_RULES, lintText, ruleMeta } from './core/lint';
 import type { FileReport } from './core/output';
 import { errorsOnly, formatGithub, formatGitlab, formatJson, formatJunit, formatSarif, formatText, summarize } from './core/output';
 import { closest } from './core/schema';
-import type { Finding, SeveritySetting } from './core/types';
+import type { Finding, Severity, SeveritySetting } from './core/types';
 import { reportMain } from './reportCli';
 import { VERSION } from './version';
 
@@ -42,6 +45,10 @@ interface Args {
   format: OutputFormat;
   maxWarnings?: number;
   quiet: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  /** Severities of the findings --fix fixes (`--fix-type`); all when undefined. */
+  fixTypes?: Set<Severity>;
   /** Null-prototype: a rule id `__proto__` is a key like any other. */
   rules: Record<string, SeveritySetting>;
   config?: string;
@@ -74,6 +81,8 @@ const wholeNumber = (flag: string, v: string, min: number, what: string): number
   return Number(v);
 };
 
+const FIX_TYPES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
 const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'format', short: 'f', value: FORMATS.join('|'), help: 'output format (default: text); github: workflow commands (annotations),\ngitlab: Code Quality report, junit: JUnit XML',
@@ -85,6 +94,23 @@ const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'max-warnings', value: 'N', help: 'exit 1 when there are more than N warnings (default: unlimited)',
     apply: (a, v) => { a.maxWarnings = wholeNumber('--max-warnings', v, 0, 'a whole number ≥ 0'); },
+  },
+  {
+    name: 'fix', help: 'apply the preferred quick-fixes (as the editor\'s fix-all, with its safety\nchecks), write the files, then report what remains',
+    apply: (a) => { a.fix = true; },
+  },
+  {
+    name: 'fix-dry-run', help: 'print the changes --fix would make as a unified diff; write nothing\n(the report goes to -o FILE or standard error)',
+    apply: (a) => { a.fixDryRun = true; },
+  },
+  {
+    name: 'fix-type', value: 'SEVERITIES', multiple: true, help: 'fix only findings of these severities: error,warning,info,hint\n(comma-separated or repeated)',
+    apply: (a, v) => {
+      const types = v.split(',').map((t) => t.trim()).filter(Boolean);
+      const bad = types.filter((t) => !FIX_TYPES.includes(t as Severity));
+      if (!types.length || bad.length) throw new UsageError(`--fix-type takes ${FIX_TYPES.join(', ')} (comma-separated), not '${v}'`);
+      a.fixTypes = new Set([...(a.fixTypes ?? []), ...(types as Severity[])]);
+    },
   },
   {
     name: 'quiet', short: 'q', help: 'report errors only (warnings still count for --max-warnings)',
@@ -179,7 +205,7 @@ function usageErrorOf(e: unknown): UsageError {
 }
 
 function parseCommandLine(argv: readonly string[]): Args {
-  const a: Args = { inputs: [], stdin: false, format: 'text', rules: ruleSettings(), ignorePatterns: [], quiet: false, help: false, version: false };
+  const a: Args = { inputs: [], stdin: false, format: 'text', rules: ruleSettings(), ignorePatterns: [], quiet: false, fix: false, fixDryRun: false, help: false, version: false };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -422,6 +448,36 @@ function sniffFormat(text: string): LandscapeFormat {
   return /^\s*[{[]/.test(text) && !/^\s*\[[^\]\n]*\]\s*:/.test(text) ? 'json' : 'yaml';
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Writes a fixed file in the encoding it was read in (byte-order mark included), through a
+ * temporary file renamed over it, so an interrupted write never leaves half a landscape; the
+ * file's mode is kept, and a symbolic link stays a link (its target is written). Returns the
+ * reason when it cannot be written.
+ */
+function writeFixed(file: string, text: string, encoding: LandscapeFileContent['encoding']): string | undefined {
+  let target: string;
+  let mode: number;
+  try {
+    target = fs.realpathSync(file);
+    mode = fs.statSync(target).mode & 0o7777;
+  } catch (e) {
+    return (e as Error).message;
+  }
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.landscape-lint-${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, encodeText(text, encoding), { mode, flag: 'wx' });
+    fs.renameSync(tmp, target);
+    return undefined;
+  } catch (e) {
+    try { fs.rmSync(tmp, { force: true }); } catch { /* nothing left to clean */ }
+    return (e as Error).message;
+  }
+}
+
 /** Renders the reports in an output format. */
 function render(format: OutputFormat, reports: readonly FileReport[], o: { color: boolean; cwd: string; exitCode: number; unreadable: { file: string; message: string }[] }): string {
   switch (format) {
@@ -443,6 +499,9 @@ export function main(argv: readonly string[], io: CliIO): number {
     if (args.stdin && args.inputs.length) throw new UsageError(`standard input (- or --stdin) cannot be combined with paths (${args.inputs.join(', ')})`);
     if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename names standard input: add - or --stdin');
     if (args.printConfig !== undefined && (args.inputs.length || args.stdin)) throw new UsageError('--print-config FILE takes no other paths');
+    if (args.fix && args.fixDryRun) throw new UsageError('--fix and --fix-dry-run exclude each other');
+    if (args.fix && args.stdin) throw new UsageError('--fix writes files and cannot write standard input: use --fix-dry-run for a diff');
+    if (args.fixTypes && !args.fix && !args.fixDryRun) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.err(`landscape-lint: ${e.message}\nRun 'landscape-lint --help' for the options.`);
@@ -467,8 +526,39 @@ export function main(argv: readonly string[], io: CliIO): number {
     };
     const reports: FileReport[] = [];
     const unreadable: { path: string; message: string }[] = [];
+    const fixing = args.fix || args.fixDryRun;
+    const fixFilter = args.fixTypes ? (f: Finding): boolean => args.fixTypes!.has(f.severity) : undefined;
+    const diffs: string[] = [];
+    const fixed = { files: 0, before: 0, after: 0, failed: 0 };
     const lintContent = (file: string, name: string, content: LandscapeFileContent, config: LintConfig, format?: LandscapeFormat): void => {
-      const result = lintText(file, content.text, { config, maxFileSize: content.limit, format });
+      if (!fixing) {
+        const result = lintText(file, content.text, { config, maxFileSize: content.limit, format });
+        reports.push(fileReport(name, result.doc.parseFindings, result.findings, content));
+        return;
+      }
+      const outcome = fixText(file, content.text, { config, maxFileSize: content.limit, format, filter: fixFilter });
+      if (outcome.refused) io.err(`landscape-lint: not fixed '${name}': ${outcome.refused}`);
+      if (outcome.stopped) io.err(`landscape-lint: '${name}': ${outcome.stopped}`);
+      let result = outcome.result;
+      if (outcome.text !== content.text) {
+        if (args.fixDryRun) {
+          const label = name.startsWith('<') ? name : name.replace(/^\/+/, '');
+          diffs.push(createTwoFilesPatch(`a/${label}`, `b/${label}`, content.text, outcome.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY }).trimEnd());
+        } else {
+          const error = writeFixed(file, outcome.text, content.encoding);
+          if (error) {
+            // the file keeps its text: report what is in it
+            io.err(`landscape-lint: cannot write '${name}': ${error}`);
+            fixed.failed++;
+            result = lintText(file, content.text, { config, maxFileSize: content.limit, format });
+          }
+        }
+        if (result === outcome.result) {
+          fixed.files++;
+          fixed.before += outcome.before;
+          fixed.after += outcome.result.findings.length;
+        }
+      }
       reports.push(fileReport(name, result.doc.parseFindings, result.findings, content));
     };
     if (args.stdin) {
@@ -506,12 +596,19 @@ export function main(argv: readonly string[], io: CliIO): number {
         lintContent(file, shown(file), content, config);
       }
     }
+    if (args.fixDryRun) {
+      // the diff is the output (git apply / patch -p1 take it as is); the report goes to -o or stderr
+      if (diffs.length) io.out(diffs.join('\n'));
+      io.err(`landscape-lint: --fix-dry-run: ${fixed.files ? `${plural(fixed.files, 'file')} would change (${fixed.before} → ${fixed.after} problems)` : 'nothing to fix'}; nothing was written`);
+    } else if (args.fix) {
+      io.err(`landscape-lint: --fix: ${fixed.files ? `fixed ${plural(fixed.files, 'file')} (${fixed.before} → ${fixed.after} problems)` : 'nothing to fix'}`);
+    }
     const notChecked = reports.filter((r) => r.notChecked !== undefined);
     const s = summarize(reports);
     const tooManyWarnings = args.maxWarnings !== undefined && s.warnings > args.maxWarnings;
     // spec §3: an unreadable input is exit code 2 even when everything readable is clean; a file
     // nobody checked never passes: its warning fails the run whatever --max-warnings says
-    const exitCode = unreadable.length ? 2 : notChecked.length || s.errors > 0 || tooManyWarnings ? 1 : 0;
+    const exitCode = unreadable.length || fixed.failed ? 2 : notChecked.length || s.errors > 0 || tooManyWarnings ? 1 : 0;
     const shownReports = args.quiet ? errorsOnly(reports) : reports;
     const rendered = render(args.format, shownReports, {
       color: args.output ? false : colorEnabled(args.color, io),
@@ -526,7 +623,8 @@ export function main(argv: readonly string[], io: CliIO): number {
         io.err(`landscape-lint: cannot write '${args.output}': ${(e as Error).message}`);
         return 2;
       }
-    } else io.out(rendered);
+    } else if (args.fixDryRun) io.err(rendered);
+    else io.out(rendered);
     if (notChecked.length) {
       const n = notChecked.length;
       io.err(`landscape-lint: ${n} file${n === 1 ? ' was' : 's were'} not checked, larger than the size limit: `

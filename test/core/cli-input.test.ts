@@ -151,7 +151,7 @@ describe('CLI options: parsing with node:util parseArgs', () => {
     [['--bogus'], /^landscape-lint: unknown option '--bogus'\nRun 'landscape-lint --help' for the options\.\n$/],
     [['--formt', 'json'], /unknown option '--formt' \(did you mean --format\?\)/],
     [['--format'], /--format needs a value/],
-    [['--format', 'xml'], /--format must be text, json or sarif, not 'xml'/],
+    [['--format', 'xml'], /--format must be text, json, sarif, github, gitlab or junit, not 'xml'/],
     [['--max-warnings', '-1'], /--max-warnings needs a value \(one that starts with '-' is given as --max-warnings=-…\)/],
     [['--max-warnings=x'], /--max-warnings takes a whole number ≥ 0, not 'x'/],
     [['--max-file-size', '0'], /--max-file-size takes a size in KiB, not '0'/],
