@@ -56,6 +56,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Landsc
   output.appendLine(`Landscape Lint ${String(context.extension.packageJSON.version)} activating (workspace trusted: ${vscode.workspace.isTrusted})`);
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showOutput, () => output?.show(true)),
+    // the settings link here (a command: bundled docs, no web address that does not exist yet)
+    vscode.commands.registerCommand(Commands.openRuleDocs, async (ruleId?: unknown) => {
+      const page = typeof ruleId === 'string' && /^[a-z0-9-]+$/.test(ruleId) ? path.join('docs', 'rules', `${ruleId}.md`) : path.join('docs', 'rules.md');
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(context.asAbsolutePath(page)));
+    }),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       await client?.stop();
       await startClient(context);

@@ -29,6 +29,8 @@ export const TOO_MANY_PROBLEMS_CODE = 'too-many-problems';
 export const Commands = {
   showOutput: 'landscapeLint.showOutput',
   restartServer: 'landscapeLint.restartServer',
+  /** Opens the bundled rule documentation as a Markdown preview; argument: a rule id for its own page. */
+  openRuleDocs: 'landscapeLint.openRuleDocs',
 } as const;
 
 /** Debounce between the last edit and validation, in ms. */

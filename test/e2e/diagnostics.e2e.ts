@@ -88,12 +88,13 @@ describe('diagnostics', function () {
       if (e.exact) assert.strictEqual(d.message, e.message);
       else assert.ok(d.message.startsWith(e.message), `${e.system} ${e.ruleId} message: ${d.message}`);
       assert.strictEqual(d.source, 'landscape-lint');
-      // code = { value: rule id, target: docs/rules.md#rule-id }
+      // code = { value: rule id, target: the rule's own page docs/rules/<id>.md } (issue 14: was all of docs/rules.md at line 1)
       assert.ok(typeof d.code === 'object' && d.code !== null, `code of ${e.ruleId} is ${JSON.stringify(d.code)}`);
       const code = d.code as { value: string | number; target: vscode.Uri };
       assert.strictEqual(code.value, e.ruleId);
-      assert.ok(code.target.path.endsWith('/docs/rules.md'), code.target.toString());
-      assert.strictEqual(code.target.fragment, e.ruleId);
+      assert.ok(code.target.path.endsWith(`/docs/rules/${e.ruleId}.md`), code.target.toString());
+      const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(code.target));
+      assert.ok(page.startsWith(`# \`${e.ruleId}\``), `${code.target.toString()} starts with the rule: ${page.slice(0, 60)}`);
     }
     // the SBX range covers exactly the `basis` value
     const sbx = withRule(ds, 'na-digital-signature')[0];

@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanUp, describeDiagnostic, getApi, openExampleCopy, ruleIdOf, waitForDiagnosticsWhere, withRule } from './helpers';
+import { cleanUp, describeDiagnostic, getApi, openExampleCopy, ruleIdOf, waitFor, waitForDiagnosticsWhere, withRule } from './helpers';
 
 const ACME = 'acme.landscape.yaml';
 
@@ -57,5 +57,25 @@ describe('settings', function () {
     await vscode.workspace.getConfiguration('landscapeLint').update('rules', undefined, vscode.ConfigurationTarget.Global);
     await waitForDiagnosticsWhere(uri, 'na-trust-anchors back to warnings', (x) =>
       withRule(x, 'na-trust-anchors').length === 2 && withRule(x, 'na-trust-anchors').every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+  });
+});
+
+describe('rule documentation links (issue 14)', function () {
+  this.timeout(30000);
+  afterEach(cleanUp);
+
+  it('the settings\' "rule documentation" link is a command of the extension that opens the bundled rules as a Markdown preview', async () => {
+    const ext = vscode.extensions.all.find((x) => x.packageJSON?.name === 'landscape-lint');
+    assert.ok(ext);
+    const description = String(ext.packageJSON.contributes.configuration.properties['landscapeLint.rules'].markdownDescription);
+    const link = /\[rule documentation\]\(([^)]+)\)/.exec(description)?.[1];
+    assert.strictEqual(link, 'command:landscapeLint.openRuleDocs');
+    assert.ok((await vscode.commands.getCommands(true)).includes('landscapeLint.openRuleDocs'));
+    await vscode.commands.executeCommand('landscapeLint.openRuleDocs', 'na-digital-signature');
+    const tab = await waitFor('a Markdown preview of the rule page', () => {
+      const t = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((x) => /na-digital-signature\.md/.test(x.label));
+      return t;
+    }, 15000);
+    assert.ok(/Preview/i.test(tab.label), tab.label);
   });
 });

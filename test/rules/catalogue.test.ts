@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ALL_RULES } from '../../server/src/core/lint';
-import { renderRulesMarkdown } from '../../server/src/core/ruleDocs';
+import { renderRulePages, renderRulesMarkdown } from '../../server/src/core/ruleDocs';
 import { RULES } from '../../server/src/rules';
 import { DOMAIN_RULE_IDS } from '../../server/src/knowledge';
 import { lint, ROOT } from '../support/helpers';
@@ -56,5 +56,12 @@ describe('rule catalogue', () => {
     const committed = fs.readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
     assert.equal(committed, renderRulesMarkdown());
     for (const r of ALL_RULES) assert.ok(committed.includes(`<a id="${r.id}"></a>`), r.id);
+  });
+
+  it('docs/rules/<id>.md: one generated page per rule, up to date, and no other page there', () => {
+    const pages = renderRulePages();
+    assert.deepEqual([...pages.keys()].sort(), ALL_RULES.map((r) => `rules/${r.id}.md`).sort());
+    for (const [page, text] of pages) assert.equal(fs.readFileSync(path.join(ROOT, 'docs', page), 'utf8'), text, `${page} is stale: run npm run docs`);
+    assert.deepEqual(fs.readdirSync(path.join(ROOT, 'docs', 'rules')).sort(), ALL_RULES.map((r) => `${r.id}.md`).sort());
   });
 });

@@ -9,16 +9,24 @@ export const DIAGNOSTIC_SOURCE = 'landscape-lint';
 const LSP_SEVERITY: Record<Severity, 1 | 2 | 3 | 4> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 /**
- * Where rule documentation lives: docs/rules.md next to the bundles (it ships in the .vsix and
- * the npm package), so the links work offline in the editor and from the CLI.
+ * Where rule documentation lives: docs/ next to the bundles (it ships in the .vsix and the npm
+ * package), so the links work offline in the editor and from the CLI.
  */
 export function defaultDocsBase(): string {
-  return pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules.md')).toString();
+  return pathToFileURL(path.resolve(__dirname, '..', 'docs')).toString();
 }
 
-/** Link to a rule's section in the rule documentation. */
+/**
+ * Where a rule's own page is, relative to docs/: every diagnostic links there (issue 14: the link
+ * used to open all of docs/rules.md as source at line 1, not the rule).
+ */
+export function rulePagePath(ruleId: string): string {
+  return `rules/${ruleId}.md`;
+}
+
+/** Link to a rule's own page (docs/rules/<id>.md): a click opens that rule, not the whole catalogue. */
 export function ruleDocUrl(ruleId: string, docsBase = defaultDocsBase()): string {
-  return `${docsBase}#${ruleId}`;
+  return `${docsBase.replace(/\/$/, '')}/${rulePagePath(ruleId)}`;
 }
 
 /** Data carried by each diagnostic so that code actions dispatch without re-linting or reading the message. */
