@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { REASON_PLACEHOLDER } from '../../server/src/core/suppress';
 import { Commands, SETTINGS_SECTION } from '../../server/src/protocol';
 import type { ChecklistProvider } from './checklistTree';
 import { registerChecklist } from './checklistTree';
@@ -37,9 +38,43 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     outputChannel: output,
     synchronize: { configurationSection: SETTINGS_SECTION },
     initializationOptions: vscode.workspace.getConfiguration(SETTINGS_SECTION),
+    middleware: {
+      // "Suppress … here" inserts `-- REASON`: then select that placeholder, so typing replaces it
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        for (const a of actions ?? []) if (a instanceof vscode.CodeAction) selectReasonAfter(a);
+        return actions;
+      },
+    },
   };
   client = new LanguageClient('landscapeLint', 'Landscape Lint', serverOptions, clientOptions);
   await client.start();
+}
+
+const SELECT_REASON_COMMAND = 'landscapeLint.selectSuppressionReason';
+
+/**
+ * Gives a suppression action (one insert holding ` -- REASON`) a command that selects the
+ * placeholder once VS Code has applied the edit — a snippet's tab stop, without LSP snippet edits.
+ */
+export function selectReasonAfter(action: vscode.CodeAction): void {
+  if (action.command || !action.edit || !action.title.startsWith('Suppress ')) return;
+  const entries = action.edit.entries();
+  if (entries.length !== 1 || entries[0][1].length !== 1) return;
+  const [uri, [edit]] = entries[0];
+  const at = edit.newText.indexOf(` -- ${REASON_PLACEHOLDER}\n`);
+  if (at < 0 || !edit.range.isEmpty || edit.range.start.character !== 0 || edit.newText.indexOf('\n') !== at + REASON_PLACEHOLDER.length + 4) return;
+  const line = edit.range.start.line;
+  const start = at + 4;
+  action.command = { title: 'Type the reason', command: SELECT_REASON_COMMAND, arguments: [uri.toString(), line, start, start + REASON_PLACEHOLDER.length] };
+}
+
+async function selectReason(uri: string, line: number, start: number, end: number): Promise<void> {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor || line >= editor.document.lineCount || editor.document.lineAt(line).text.slice(start, end) !== REASON_PLACEHOLDER) return;
+  const doc = await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  doc.selection = new vscode.Selection(line, start, line, end);
+  doc.revealRange(doc.selection);
 }
 
 /** What activate() returns: used by the integration tests (and other extensions) to reach the checklist. */
@@ -56,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Landsc
   output.appendLine(`Landscape Lint ${String(context.extension.packageJSON.version)} activating (workspace trusted: ${vscode.workspace.isTrusted})`);
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.showOutput, () => output?.show(true)),
+    vscode.commands.registerCommand(SELECT_REASON_COMMAND, (uri: string, line: number, start: number, end: number) => selectReason(uri, line, start, end)),
     // the settings link here (a command: bundled docs, no web address that does not exist yet)
     vscode.commands.registerCommand(Commands.openRuleDocs, async (ruleId?: unknown) => {
       const page = typeof ruleId === 'string' && /^[a-z0-9-]+$/.test(ruleId) ? path.join('docs', 'rules', `${ruleId}.md`) : path.join('docs', 'rules.md');

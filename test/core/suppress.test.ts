@@ -54,6 +54,22 @@ describe('suppression comments', () => {
     assert.ok(!r.findings.some((f) => f.ruleId === 'na-trust-anchors'));
   });
 
+  // issue 14: the quick-fix's placeholder is not a reason
+  for (const reason of ['REASON', '<reason>', 'TODO', 'tbd', '...']) {
+    it(`a placeholder reason (${reason}) still applies, and is reported as a placeholder`, () => {
+      const r = lint(SYSTEM.replace('  SBX:', `  # landscape-lint-disable-next-line na-trust-anchors -- ${reason}\n  SBX:`));
+      const sup = ofRule(r, 'suppression');
+      assert.equal(sup.length, 1);
+      assert.equal(sup[0].severity, 'warning');
+      assert.equal(sup[0].message, `Suppression of na-trust-anchors has a placeholder reason ("${reason}"): write why this requirement of the guide does not apply`);
+      assert.ok(!r.findings.some((f) => f.ruleId === 'na-trust-anchors'));
+    });
+  }
+
+  it('a real reason that contains a placeholder word is a reason', () => {
+    assert.deepEqual(ofRule(lint(SYSTEM.replace('  SBX:', '  # landscape-lint-disable-next-line na-trust-anchors -- REASON: sandbox without SAP access\n  SBX:')), 'suppression'), []);
+  });
+
   it('an unknown rule id and an unused suppression are reported', () => {
     const unknown = lint(SYSTEM.replace('  SBX:', '  # landscape-lint-disable-next-line na-trust-anchor -- typo\n  SBX:'));
     assert.match(ofRule(unknown, 'suppression')[0].message, /unknown rule na-trust-anchor/);

@@ -385,6 +385,24 @@ describe('checklist model: states from findings', () => {
     assert.equal(checklist.systems[0].chapters.find((ch) => ch.items.includes(i))?.waived, 1);
   });
 
+  it('issue 14: a placeholder reason (the quick-fix\'s REASON) is no reason: waived, shown as such', () => {
+    const text = dedent(`
+      landscape: States
+      systems:
+        # landscape-lint-disable-next-line saprouter-check -- REASON
+        GRP:
+          role: abap
+          connection: direct
+          basis: 702 SP17
+          saprouter:
+            checked: false
+    `);
+    const { checklist } = checklistOf(text, undefined, [SAPROUTER]);
+    const i = item(checklist, 'GRP', 'abap-check-saprouter');
+    assert.equal(i.waived, '(no reason given in the suppression comment)');
+    assert.equal(system(checklist, 'GRP').waived, 1);
+  });
+
   it('a rule turned off in the settings still leaves its item open: the checklist follows the guide', () => {
     const text = GRP('      saprouter:\n        checked: false\n');
     const result = lintText('file:///t.landscape.yaml', text, { rules: [SAPROUTER], config: { rules: { 'saprouter-check': 'off' }, files: [] } });

@@ -7,6 +7,18 @@ export const SUPPRESS_LINE = 'landscape-lint-disable-line';
 
 const DIRECTIVE = /^#\s*(landscape-lint-disable-(?:next-)?line)\b(.*)$/;
 
+/** The reason placeholder the quick-fix "Suppress … here" writes (the editor selects it for typing over). */
+export const REASON_PLACEHOLDER = 'REASON';
+
+/**
+ * A reason that only holds a place: the quick-fix's REASON, `<reason>`, TODO, TBD, "...". Such a
+ * suppression is reported like one without a reason (issue 14: a literal "REASON" was accepted).
+ */
+export function isPlaceholderReason(reason: string): boolean {
+  const r = reason.trim();
+  return /^<[^>]*>$/.test(r) || /^(reason|todo|tbd|fixme|xxx|-+|\.+|…|\?+)$/i.test(r);
+}
+
 /** One suppression comment and the lines it covers. */
 export interface Suppression {
   rules: string[];
@@ -109,6 +121,8 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
     }
     if (!s.reason) {
       kept.push({ ruleId: 'suppression', severity: 'warning', message: `Suppression of ${s.rules.join(', ')} has no reason: add \` -- <why this requirement of the guide does not apply>\``, range: commentRange, system: null, data: { missingReason: true } });
+    } else if (isPlaceholderReason(s.reason)) {
+      kept.push({ ruleId: 'suppression', severity: 'warning', message: `Suppression of ${s.rules.join(', ')} has a placeholder reason ("${s.reason}"): write why this requirement of the guide does not apply`, range: commentRange, system: null, data: { missingReason: true, placeholder: s.reason } });
     }
     const unused = s.rules.filter((r) => knownRules.has(r) && !s.used.has(r));
     if (unused.length) {

@@ -25,7 +25,7 @@ import { ruleMeta } from '../core/lint';
 import type { SystemDef } from '../core/model';
 import { usesNoteAssistant } from '../core/model';
 import { headlineOf } from '../core/headline';
-import { readSuppressions } from '../core/suppress';
+import { isPlaceholderReason, readSuppressions } from '../core/suppress';
 import type { Suppression } from '../core/suppress';
 import type { Finding, NodePath } from '../core/types';
 import type { ChecklistCondition, ChecklistItem } from '../knowledge';
@@ -180,7 +180,7 @@ function waiversOf(suppressions: readonly Suppression[]): Waivers {
 function waiverOf(f: Finding, waivers: Waivers): string | undefined {
   const line = f.range.start.line;
   const s = waivers.get(f.ruleId)?.find((x) => line >= x.fromLine && line <= x.toLine);
-  return s ? s.reason || '(no reason given in the suppression comment)' : undefined;
+  return s ? (s.reason && !isPlaceholderReason(s.reason) ? s.reason : '(no reason given in the suppression comment)') : undefined;
 }
 
 /** A warning that asks to record a fact the file lacks (see the module comment). */

@@ -4,7 +4,7 @@ import { CodeActionKind } from 'vscode-languageserver-types';
 import type { DiagnosticData } from '../core/diagnostics';
 import { DIAGNOSTIC_SOURCE } from '../core/diagnostics';
 import type { LintResult } from '../core/lint';
-import { readSuppressions, SUPPRESS_NEXT } from '../core/suppress';
+import { readSuppressions, REASON_PLACEHOLDER, SUPPRESS_NEXT } from '../core/suppress';
 import { LandscapeDocument } from '../core/document';
 import { LineIndex } from '../core/positions';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
@@ -271,7 +271,7 @@ function suppressionEdit(result: LintResult, f: Finding): TextEdit | undefined {
   const line = suppressionLine(doc, f.range.start.line);
   const text = doc.lines.lineText(line);
   const indent = /^[ \t]*/.exec(text)![0];
-  const newText = `${indent}# ${SUPPRESS_NEXT} ${f.ruleId} -- REASON\n`;
+  const newText = `${indent}# ${SUPPRESS_NEXT} ${f.ruleId} -- ${REASON_PLACEHOLDER}\n`;
   const at = doc.lines.lineStart(line);
   // Whether the directive covers the finding depends only on the lines from the comment down to
   // the finding's line and the next line with content after it (where the covered entry may
