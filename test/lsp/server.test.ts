@@ -26,7 +26,7 @@ describe('language server over stdio', function () {
     assert.ok(d, JSON.stringify(pub.diagnostics));
     assert.equal(d!.source, 'landscape-lint');
     assert.deepEqual(d!.range, { start: { line: 4, character: 4 }, end: { line: 4, character: 14 } });
-    assert.match(d!.codeDescription!.href, /rules\.md#schema$/);
+    assert.match(d!.codeDescription!.href, /docs\/rules\/schema\.md$/);
   });
 
   it('after two fast edits publishes only for the last version', async () => {
