@@ -52,4 +52,18 @@ describe('restricted-mode: untrusted workspace', function () {
     assert.strictEqual(c.systems.length, 14);
     assert.strictEqual(c.summary.ready, 7);
   });
+
+  it('the landscape map opens and draws the 14 systems in restricted mode (webview with scripts)', async () => {
+    const api = await getApi();
+    const { editor } = await openExampleCopy('acme.landscape.yaml', 'restricted-map');
+    await waitFor('the checklist of the copy', () => api.checklist.uri?.toString() === editor.document.uri.toString() && api.checklist.checklist?.systems.length === 14, 20000);
+    await vscode.commands.executeCommand('landscapeLint.map.show');
+    try {
+      const rendered = await waitFor('the webview to draw 14 systems', () => (api.map.rendered?.sids.length === 14 ? api.map.rendered : undefined), 30000);
+      assert.ok(rendered.sids.includes('EPR'));
+      assert.strictEqual(vscode.workspace.isTrusted, false);
+    } finally {
+      api.map.panel?.dispose();
+    }
+  });
 });
