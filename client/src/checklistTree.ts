@@ -358,7 +358,7 @@ async function exportReport(provider: ChecklistProvider, getClient: () => Langua
     void vscode.window.showWarningMessage('Landscape Lint: open a landscape file (and wait for the language server) to export its readiness report.');
     return;
   }
-  const ask = async (format: 'markdown' | 'json'): Promise<ReportResult | null> => {
+  const ask = async (format: 'markdown' | 'json' | 'html'): Promise<ReportResult | null> => {
     const params: ReportParams = { uri: client.code2ProtocolConverter.asUri(uri), format };
     return client.sendRequest<ReportResult | null>(ReportRequest.method, params);
   };
@@ -371,15 +371,21 @@ async function exportReport(provider: ChecklistProvider, getClient: () => Langua
   const target = await vscode.window.showSaveDialog({
     title: 'Export Readiness Report',
     defaultUri: dir ? vscode.Uri.joinPath(dir, first.fileName) : undefined,
-    filters: { Markdown: ['md'], JSON: ['json'] },
+    // HTML: one self-contained page with the landscape map, for people who do not use the tools
+    filters: { Markdown: ['md'], 'HTML page with the landscape map': ['html'], JSON: ['json'] },
     saveLabel: 'Export',
   });
   if (!target) return;
-  const report = /\.json$/i.test(target.path) ? await ask('json') : first;
+  const report = /\.json$/i.test(target.path) ? await ask('json') : /\.html?$/i.test(target.path) ? await ask('html') : first;
   if (!report) return;
   await vscode.workspace.fs.writeFile(target, Buffer.from(report.content.endsWith('\n') ? report.content : `${report.content}\n`, 'utf8'));
   if (report.format === 'markdown') await vscode.commands.executeCommand('markdown.showPreview', target);
-  else await vscode.window.showTextDocument(target);
+  else if (report.format === 'html') {
+    const open = 'Open in Browser';
+    void vscode.window.showInformationMessage(`Landscape Lint: readiness report written to ${path.basename(target.fsPath)}.`, open).then((c) => {
+      if (c === open) void vscode.env.openExternal(target);
+    });
+  } else await vscode.window.showTextDocument(target);
 }
 
 /** Writes a skeleton landscape file into the workspace (or an untitled editor) and opens it. */

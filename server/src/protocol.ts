@@ -170,17 +170,17 @@ export interface LandscapeChecklist {
 }
 
 export interface ChecklistParams { uri: string }
-export interface ReportParams { uri: string; format?: 'markdown' | 'json' }
+export interface ReportParams { uri: string; format?: 'markdown' | 'json' | 'html' }
 export interface ReportResult {
-  format: 'markdown' | 'json';
+  format: 'markdown' | 'json' | 'html';
   content: string;
-  /** Suggested file name of the report, e.g. `acme.readiness.md`. */
+  /** Suggested file name of the report, e.g. `acme.readiness.md` (`.json`, `.html`). */
   fileName: string;
 }
 
 /** `landscapeLint/checklist`: the readiness checklist of a landscape file (null when unknown). */
 export const ChecklistRequest = { method: 'landscapeLint/checklist' } as const;
-/** `landscapeLint/report`: the readiness report (Markdown or JSON) of a landscape file (null when unknown). */
+/** `landscapeLint/report`: the readiness report (Markdown, JSON or HTML) of a landscape file (null when unknown). */
 export const ReportRequest = { method: 'landscapeLint/report' } as const;
 
 /** Command ids of the checklist view. */
@@ -214,6 +214,8 @@ export interface MapChapterCell {
   total: number;
   open: number;
   unknown: number;
+  /** Items waived by a suppression comment with a reason (n/a, not in total). */
+  waived: number;
   /** As the system's status, for this chapter's items only; green also when nothing applies. */
   status: ReadinessStatus;
 }
@@ -242,6 +244,8 @@ export interface MapSystem {
   total: number;
   open: number;
   unknown: number;
+  /** Items waived by a suppression comment with a reason (n/a, not in total). */
+  waived: number;
   /** Range of the SID key. */
   range: ChecklistRange;
   /** One cell per chapter that applies to the system, in the guide's order. */

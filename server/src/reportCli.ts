@@ -7,7 +7,9 @@ import { FileReadError, readLandscapeFile } from './core/files';
 import { buildChecklist } from './features/checklist';
 import { buildMap } from './features/map';
 import { renderReportJson, renderReportMarkdown } from './features/report';
-import { renderReportHtml } from './features/reportHtml';
+import { renderReportHtml, reportDate } from './features/reportHtml';
+
+export { reportDate };
 
 const USAGE = `Usage: landscape-lint report <file> [--format md|json|html] [-o FILE]
 
@@ -28,16 +30,6 @@ The report follows the guide, not the severity settings: rule settings and
 The HTML report is dated today (UTC), or by SOURCE_DATE_EPOCH when it is set.
 
 Exit codes: 0 report written, 2 bad usage or an unreadable input.`;
-
-/**
- * The date of an HTML report, YYYY-MM-DD (UTC): SOURCE_DATE_EPOCH (seconds, the reproducible-builds
- * convention) when it is a valid number, else today.
- */
-export function reportDate(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  const d = epoch !== undefined && /^\d{1,12}$/.test(epoch.trim()) ? new Date(Number(epoch.trim()) * 1000) : now;
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * \`landscape-lint report\`: the readiness report of one landscape file.

@@ -54,6 +54,34 @@ describe('landscape map webview', function () {
     assert.strictEqual(active.document.getText(active.selection), 'EPR');
   });
 
+  it('Export Readiness Report to a .html file writes the self-contained page with the map', async function () {
+    const { editor } = await openExampleCopy(ACME, 'map-export');
+    await waitFor('the checklist of the copy', () => api.checklist.uri?.toString() === editor.document.uri.toString() && api.checklist.checklist?.systems.length === 14, 20000);
+    // the save dialog cannot be driven through the API: stubbed, as in checklist.e2e.ts
+    const win = vscode.window as { showSaveDialog: typeof vscode.window.showSaveDialog };
+    const original = win.showSaveDialog;
+    const target = vscode.Uri.joinPath(editor.document.uri, '..', `${editor.document.uri.path.split('/').pop()}.export.html`);
+    let asked: vscode.SaveDialogOptions | undefined;
+    try {
+      win.showSaveDialog = async (o) => { asked = o; return target; };
+    } catch {
+      /* frozen API object */
+    }
+    if (win.showSaveDialog === original) this.skip();
+    try {
+      await vscode.commands.executeCommand('landscapeLint.checklist.exportReport');
+    } finally {
+      win.showSaveDialog = original;
+    }
+    assert.ok(asked?.filters && Object.values(asked.filters).some((exts) => exts.includes('html')), 'the dialog offers HTML');
+    const written = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    await vscode.workspace.fs.delete(target);
+    assert.ok(written.startsWith('<!DOCTYPE html>'));
+    assert.ok(written.includes('<title>Support backbone readiness: ACME Production Landscape</title>'));
+    for (const sid of DRAWN) assert.ok(written.includes(`data-sid="${sid}"`), `${sid} missing in the map of the exported page`);
+    assert.ok(!/<script|<link|src=/.test(written), 'nothing loaded from elsewhere');
+  });
+
   it('an edit redraws the map in the same panel: recording 2738426 in EPR closes the transport gap', async () => {
     const { editor } = await openExampleCopy(ACME, 'map-edit');
     await waitFor('the checklist of the copy', () => api.checklist.uri?.toString() === editor.document.uri.toString() && api.checklist.checklist?.systems.length === 14, 20000);

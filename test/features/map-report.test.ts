@@ -10,6 +10,8 @@ import { buildMap } from '../../server/src/features/map';
 import { escapeXml, renderMapSvg, systemAnchor } from '../../server/src/features/mapSvg';
 import { renderReportHtml } from '../../server/src/features/reportHtml';
 import { reportDate, reportMain } from '../../server/src/reportCli';
+import { mapForRequest, reportFileName, reportForRequest } from '../../server/src/features/checklistHandlers';
+import type { LintEntry } from '../../server/src/features/checklistHandlers';
 import { dedent, ROOT } from '../support/helpers';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -151,6 +153,32 @@ describe('HTML report: acme example', () => {
   });
 });
 
+describe('HTML report: waived items (suppression comment with a reason, docs/configuration.md)', () => {
+  it('a waived item is counted in the system\'s label, its matrix cell and its section', () => {
+    const text = dedent(`
+      systems:
+        EPR:
+          role: abap
+          connection: direct
+          basis: 731 SP19
+          saprouter:
+            # landscape-lint-disable-next-line saprouter-check -- SAProuter replaced by an HTTPS proxy (change CHG-1234)
+            checked: false
+    `);
+    const result = lintText('file:///w.landscape.yaml', text);
+    const map = buildMap(result, buildChecklist(result));
+    const epr = map.systems[0];
+    assert.equal(epr.waived, 1);
+    assert.deepEqual(epr.chapters.filter((c) => c.waived).map((c) => `${c.id} ${c.waived}`), ['4.3 1']);
+    const html = renderReportHtml(map, { fileName: 'w.landscape.yaml', date: '2026-11-29' });
+    const { doc } = parseHtml(html);
+    assert.match(attr(elements(doc, 'a').find((a) => attr(a, 'data-sid') === 'EPR') as Element, 'aria-label') ?? '', /, 1 waived$/);
+    const row = elements(elements(doc, 'tbody')[0], 'tr')[0];
+    assert.ok(elements(row, 'td').some((td) => textOf(td).includes('1 waived')));
+    assert.ok(textOf(elements(doc, 'section')[0]).includes('(1 waived in the file)'));
+  });
+});
+
 describe('HTML report: hostile and odd input', () => {
   it('text from the file is escaped: a description with markup stays text; odd SIDs get numbered anchors', () => {
     const html = htmlOf(dedent(`
@@ -191,6 +219,32 @@ describe('HTML report: hostile and odd input', () => {
     assert.deepEqual(parseHtml(html).errors, []);
     assert.ok(html.includes('The file could not be read'));
     assert.ok(renderMapSvg(map).includes('could not be read'));
+  });
+});
+
+describe('language server handlers: landscapeLint/map and landscapeLint/report with format html', () => {
+  const uri = 'file:///work/acme.landscape.yaml';
+  const entry: LintEntry = { version: 7, result: lintText(uri, fs.readFileSync(ACME, 'utf8')) };
+  const lookup = (u: string): LintEntry | undefined => (u === uri ? entry : undefined);
+
+  it('the map of the last lint result with its version; null for an unknown file', () => {
+    const map = mapForRequest({ uri }, lookup);
+    assert.ok(map);
+    assert.equal(map.version, 7);
+    assert.equal(map.uri, uri);
+    assert.deepEqual(map.lanes.map((l) => l.id), ['track:ERP', 'track:BW', 'track:S4', 'managed:SOL', 'managed:FRN', 'role:abap']);
+    assert.equal(mapForRequest({ uri: 'file:///nope.landscape.yaml' }, lookup), null);
+  });
+
+  it('format html: the page, named acme.readiness.html, valid and with the map', () => {
+    const r = reportForRequest({ uri, format: 'html' }, lookup);
+    assert.ok(r);
+    assert.equal(r.format, 'html');
+    assert.equal(r.fileName, 'acme.readiness.html');
+    assert.deepEqual(parseHtml(r.content).errors, []);
+    assert.ok(r.content.includes('Landscape file <code>acme.landscape.yaml</code>'));
+    assert.ok(r.content.includes('data-sid="EPR"'));
+    assert.equal(reportFileName('prod.landscape.json', 'html'), 'prod.readiness.html');
   });
 });
 

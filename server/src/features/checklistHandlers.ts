@@ -7,6 +7,7 @@ import type { ChecklistParams, LandscapeChecklist, LandscapeMap, MapParams, Repo
 import { buildChecklist } from './checklist';
 import { buildMap } from './map';
 import { renderReportJson, renderReportMarkdown } from './report';
+import { renderReportHtml, reportDate } from './reportHtml';
 
 /** The server's last lint result of a document and the version it was made for. */
 export interface LintEntry {
@@ -37,10 +38,10 @@ export function uriBaseName(uri: string): string {
   }
 }
 
-/** `acme.landscape.yaml` → `acme.readiness.md` (or `.json`). */
-export function reportFileName(landscapeFile: string, format: 'markdown' | 'json'): string {
+/** `acme.landscape.yaml` → `acme.readiness.md` (or `.json`, `.html`). */
+export function reportFileName(landscapeFile: string, format: 'markdown' | 'json' | 'html'): string {
   const stem = landscapeFile.replace(/\.(ya?ml|json)$/i, '').replace(/\.landscape$/i, '');
-  return `${stem}.readiness.${format === 'json' ? 'json' : 'md'}`;
+  return `${stem}.readiness.${format === 'markdown' ? 'md' : format}`;
 }
 
 /** `landscapeLint/checklist`: the checklist of the document's last lint result, or null. */
@@ -53,10 +54,14 @@ export function checklistForRequest(params: ChecklistParams, lookup: LintLookup)
 export function reportForRequest(params: ReportParams, lookup: LintLookup): ReportResult | null {
   const entry = lookup(params.uri);
   if (!entry) return null;
-  const format = params.format === 'json' ? 'json' : 'markdown';
+  const format = params.format === 'json' || params.format === 'html' ? params.format : 'markdown';
   const name = uriBaseName(params.uri);
   const checklist = checklistOfEntry(entry);
-  const content = format === 'json' ? renderReportJson(checklist, name) : renderReportMarkdown(checklist, name);
+  const content = format === 'json'
+    ? renderReportJson(checklist, name)
+    : format === 'html'
+      ? renderReportHtml(buildMap(entry.result, checklist), { fileName: name, date: reportDate(process.env) })
+      : renderReportMarkdown(checklist, name);
   return { format, content, fileName: reportFileName(name, format) };
 }
 

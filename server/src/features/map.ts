@@ -65,10 +65,17 @@ function isManager(s: SystemChecklist | undefined): boolean {
 
 function chapterCells(s: SystemChecklist): MapChapterCell[] {
   return s.chapters.map((c) => {
-    const open = c.items.filter((i) => i.state === 'open').length;
-    const unknown = c.items.filter((i) => i.state === 'unknown').length;
-    const status: ReadinessStatus = c.items.some((i) => i.state === 'open' && i.severity === 'error') ? 'red' : open + unknown > 0 ? 'amber' : 'green';
-    return { id: c.id, done: c.done, total: c.total, open, unknown, status };
+    let open = 0;
+    let unknown = 0;
+    let error = false;
+    for (const i of c.items) {
+      if (i.state === 'open') {
+        open++;
+        if (i.severity === 'error') error = true;
+      } else if (i.state === 'unknown') unknown++;
+    }
+    const status: ReadinessStatus = error ? 'red' : open + unknown > 0 ? 'amber' : 'green';
+    return { id: c.id, done: c.done, total: c.total, open, unknown, waived: c.waived, status };
   });
 }
 
@@ -110,13 +117,18 @@ function laneOf(id: string, kind: MapLane['kind'], title: string, entries: MapLa
 
 /** The transport gaps of a lint run as edges (one per track, source and target). */
 function transportEdges(result: LintResult, checklist: LandscapeChecklist, tracks: ReadonlyMap<string, readonly string[]>): MapEdge[] {
+  const gaps = result.rawRuleFindings.filter((f) => f.ruleId === TRANSPORT_RULE);
+  if (!gaps.length) return [];
+  // which of them a suppression comment waives: the checklist knows (only systems with a gap are read)
+  const withGap = new Set(gaps.map((f) => f.system));
   const waived = new Set<string>();
   for (const s of checklist.systems) {
+    if (!withGap.has(s.sid)) continue;
     for (const c of s.chapters) for (const i of c.items) for (const f of i.findings) if (f.ruleId === TRANSPORT_RULE && f.waived !== undefined) waived.add(findingKey(s.sid, f));
   }
   const edges = new Map<string, MapEdge & { findings: number; waivedFindings: number }>();
-  for (const f of result.rawRuleFindings) {
-    if (f.ruleId !== TRANSPORT_RULE || f.system === null || !f.data) continue;
+  for (const f of gaps) {
+    if (f.system === null || !f.data) continue;
     const { note, track, from } = f.data;
     const source = Array.isArray(from) ? from[0] : undefined;
     if (typeof track !== 'string' || typeof source !== 'string' || !tracks.get(track)?.includes(source)) continue;
@@ -181,7 +193,13 @@ export function buildMap(result: LintResult, checklist: LandscapeChecklist): Lan
     if (members.length) lanes.push(laneOf(id, 'role', title, members.map((s) => ({ sid: s.sid })), bySid, large));
   }
   const trackNames = new Map<string, string[]>();
-  for (const [name, sids] of tracks) for (const sid of sids) trackNames.set(sid, [...(trackNames.get(sid) ?? []), name]);
+  for (const [name, sids] of tracks) {
+    for (const sid of sids) {
+      const list = trackNames.get(sid);
+      if (list) list.push(name);
+      else trackNames.set(sid, [name]);
+    }
+  }
   const systems: MapSystem[] = checklist.systems.map((s) => {
     const out: MapSystem = {
       sid: s.sid,
@@ -190,6 +208,7 @@ export function buildMap(result: LintResult, checklist: LandscapeChecklist): Lan
       total: s.total,
       open: s.open,
       unknown: s.unknown,
+      waived: s.waived,
       range: s.range,
       chapters: chapterCells(s),
       openItems: openItems(s),

@@ -112,7 +112,7 @@ function roleText(s: MapSystem): string {
 
 /** The accessible name of a system: SID, description, kind, status in words, counts. */
 export function systemLabel(s: MapSystem): string {
-  const counts = `${s.done} of ${s.total} items done${s.open ? `, ${s.open} open` : ''}${s.unknown ? `, ${s.unknown} not recorded` : ''}`;
+  const counts = `${s.done} of ${s.total} items done${s.open ? `, ${s.open} open` : ''}${s.unknown ? `, ${s.unknown} not recorded` : ''}${s.waived ? `, ${s.waived} waived` : ''}`;
   return `${s.sid}${s.description ? ` — ${s.description}` : ''} (${roleText(s)}): ${STATUS_WORD[s.status]}, ${counts}`;
 }
 

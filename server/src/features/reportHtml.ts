@@ -74,6 +74,16 @@ footer { margin-top: 32px; color: var(--ll-muted); font-size: 12px; }
 }
 `;
 
+/**
+ * The date of an HTML report, YYYY-MM-DD (UTC): SOURCE_DATE_EPOCH (seconds, the reproducible-builds
+ * convention) when it is a valid number, else today.
+ */
+export function reportDate(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): string {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  const d = epoch !== undefined && /^\d{1,12}$/.test(epoch.trim()) ? new Date(Number(epoch.trim()) * 1000) : now;
+  return d.toISOString().slice(0, 10);
+}
+
 export interface HtmlReportOptions {
   /** How to name the landscape file (relative, not an absolute path). */
   fileName: string;
@@ -117,7 +127,7 @@ function matrix(map: LandscapeMap): string[] {
         out.push('<td class="c na"><span aria-hidden="true">–</span><span class="visually-hidden">does not apply</span></td>');
         continue;
       }
-      const extra = [cell.open ? `${cell.open} open` : '', cell.unknown ? `${cell.unknown} not recorded` : ''].filter(Boolean).join(', ');
+      const extra = [cell.open ? `${cell.open} open` : '', cell.unknown ? `${cell.unknown} not recorded` : '', cell.waived ? `${cell.waived} waived` : ''].filter(Boolean).join(', ');
       out.push(`<td class="c s-${cell.status}"><span class="i-${cell.status}" aria-hidden="true">${STATUS_ICON[cell.status]}</span> ${cell.done}/${cell.total}${extra ? `<br><span class="where">${extra}</span>` : ''}</td>`);
     }
     out.push('</tr>');
@@ -136,7 +146,8 @@ function systemSection(map: LandscapeMap, s: MapSystem, index: number): string[]
   out.push(`<section class="system${ready}" id="${systemAnchor(s.sid, index)}" aria-labelledby="${systemAnchor(s.sid, index)}-h">`);
   out.push(`<h3 id="${systemAnchor(s.sid, index)}-h">${esc(s.sid)}${s.description ? ` — ${esc(s.description)}` : ''} ${badge(s.status)}</h3>`);
   const tracks = s.tracks.length ? ` · track ${s.tracks.map(esc).join(', ')}` : '';
-  out.push(`<p class="meta">${esc(kind(s))}${tracks} · ${s.done} of ${s.total} items done · line ${line(s.range)} of the file</p>`);
+  const waived = s.waived ? ` (${s.waived} waived in the file)` : '';
+  out.push(`<p class="meta">${esc(kind(s))}${tracks} · ${s.done} of ${s.total} items done${waived} · line ${line(s.range)} of the file</p>`);
   if (!s.openItems.length) {
     out.push(`<p>${s.total ? 'Every item that applies is done.' : 'No checklist item of the guide applies to this system.'}</p>`);
   } else {
