@@ -4,9 +4,9 @@ import { ALL_RULES } from './lint';
 /**
  * The JSON schema of `.landscape-lint.json` (committed as schemas/landscape-lint-config.schema.json
  * by `npm run docs`, associated in package.json so VS Code completes and validates the file).
- * Built from the rules' metadata so that every rule id is completed with its title; a rule id
- * the schema does not list is still allowed (the CLI warns about it: a setting for a rule of a
- * newer version must not break an older one). parseConfig checks the same at load time.
+ * Built from the rules' metadata so that every rule id is completed with its title. parseConfig
+ * checks the same at load time, with one difference: a rule id the schema does not list is only
+ * a warning there (a setting for a rule of a newer version must not stop an older one).
  */
 export function configSchema(): Record<string, unknown> {
   const severity = { enum: ['off', 'info', 'warning', 'error'] };
@@ -24,7 +24,9 @@ export function configSchema(): Record<string, unknown> {
         type: 'object',
         markdownDescription: 'Severity per rule id: `off`, `info`, `warning` or `error`. See docs/rules.md.',
         properties: Object.fromEntries(ALL_RULES.map((r) => [r.id, { ...severity, markdownDescription: `${r.title} (guide section ${r.section}; default: ${r.severity})` }])),
-        additionalProperties: severity,
+        // an unknown id is flagged in the editor (VS Code shows schema problems as warnings); the
+        // command line warns about it with "did you mean" and goes on (parseConfig)
+        additionalProperties: false,
       },
       files: { type: 'array', items: glob, markdownDescription: 'Extra glob patterns of landscape files, relative to this file\'s folder (besides `*.landscape.yaml|yml|json`).' },
       ignore: { type: 'array', items: glob, markdownDescription: 'Glob patterns of files and folders not searched, relative to this file\'s folder (a pattern without `/` matches a name at any depth). `node_modules` and `.git` are always left out; a path named on the command line is always checked.' },
