@@ -158,11 +158,16 @@ describe('property: the incremental engine equals a full lint after every edit',
     const uri = 'file:///acme.landscape.yaml';
     const inc = new IncrementalLint();
     lintText(uri, ACME, { incremental: inc });
+    const first = inc.lastLocalComputed;
+    assert.ok(first >= 5, `the example's landscape-wide findings use system-local values (${first})`);
     const at = ACME.indexOf('description: ERP quality assurance');
     const edited = `${ACME.slice(0, at)}description: ERP quality assurance (QAS)${ACME.slice(at + 'description: ERP quality assurance'.length)}`;
     const r = lintText(uri, edited, { incremental: inc });
     assert.equal(inc.parser.lastMode, 'blocks');
     assert.equal(inc.parser.lastLayout, 'updated', 'the lines were laid out from the last version');
+    // the landscape-wide rules re-run, but what they compute from one system's entry (ranges,
+    // edits) is reused for every system the edit did not touch
+    assert.ok(inc.lastLocalComputed <= 3, `system-local values computed again: ${inc.lastLocalComputed}`);
     assert.equal(inc.parser.lastParsed, 1);
     assertSame(r, lintText(uri, edited), 'the edit');
   });

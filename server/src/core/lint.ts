@@ -1,5 +1,5 @@
 import { RULES } from '../rules';
-import type { Rule, RuleMeta } from '../rules/rule';
+import type { Rule, RuleMeta, SystemLocal } from '../rules/rule';
 import { runChecks, toFindings } from '../rules/rule';
 import type { LintConfig } from './config';
 import { effectiveSeverity, EMPTY_CONFIG } from './config';
@@ -65,6 +65,36 @@ export class IncrementalLint {
   private signature = '';
   /** Per-system rule runs of the last lint (systems × rules computed, not reused), for tests and logs. */
   lastComputed = 0;
+  /** Values of one system's own entry that landscape-wide rules computed (see RuleContext.local). */
+  private locals = new WeakMap<SystemDef, { startLine: number; values: Map<string, unknown> }>();
+  /** Local values computed (not reused) by the last lint, for tests and logs. */
+  lastLocalComputed = 0;
+
+  /**
+   * The memo of system-local values for this lint: a value is kept per system (its SystemDef,
+   * the same object while its text is unchanged) and key, moved by whole lines when the system
+   * moved, and recomputed when it reaches outside the system's own lines.
+   */
+  private localFor(lines: ReadonlyMap<string, { startLine: number; endLine: number }>): SystemLocal {
+    this.lastLocalComputed = 0;
+    return <T>(s: SystemDef, key: string, compute: () => T): T => {
+      const at = lines.get(s.sid);
+      if (!at) return compute();
+      let entry = this.locals.get(s);
+      if (!entry) this.locals.set(s, entry = { startLine: at.startLine, values: new Map() });
+      else if (entry.startLine !== at.startLine) {
+        const delta = at.startLine - entry.startLine;
+        for (const [k, v] of entry.values) entry.values.set(k, shiftLines(v, delta));
+        entry.startLine = at.startLine;
+      }
+      if (entry.values.has(key)) return entry.values.get(key) as T;
+      this.lastLocalComputed++;
+      const value = compute();
+      if (linesWithin(value, at.startLine, at.endLine + 1)) entry.values.set(key, value);
+      return value;
+    };
+  }
+
   /** Schema errors of each system's value (they depend on nothing else). */
   private schemaCache = new WeakMap<object, ErrorObject[]>();
 
@@ -131,6 +161,7 @@ export class IncrementalLint {
     const signature = `${indentUnitOf(doc)}\u0000${doc.text.includes('\r\n')}\u0000${ids.join(',')}\u0000${this.parser.lastSignature}`;
     if (signature !== this.signature) {
       this.cache = new WeakMap();
+      this.locals = new WeakMap();
       this.signature = signature;
     }
     // each system's cache, moved to the system's current lines; the systems some rule must run for
@@ -158,12 +189,13 @@ export class IncrementalLint {
     const out: Finding[] = [];
     // findings of dirty systems that could not be cached (ranges outside the system's lines)
     const uncached = new Map<number, Finding[]>();
+    const local = this.localFor(lines);
     for (const rule of rules as readonly ScopedRule[]) {
       if (rule.scope !== 'system') {
-        out.push(...runRule(rule, doc, model));
+        out.push(...runRule(rule, doc, model, 'all', local));
         continue;
       }
-      if (rule.checkOutside) out.push(...runRule(rule, doc, model, 'outside'));
+      if (rule.checkOutside) out.push(...runRule(rule, doc, model, 'outside', local));
       const id = rule.meta.id;
       const dirty = incomplete.filter((i) => !entries[i]?.byRule.has(id));
       if (!dirty.length) continue;
@@ -218,6 +250,26 @@ function shiftFinding(f: Finding, delta: number): Finding {
   return moved;
 }
 
+/** A plain value with every position in it moved by whole lines (new objects; the old one is handed out). */
+function shiftLines(v: unknown, delta: number): unknown {
+  if (Array.isArray(v)) return v.map((x) => shiftLines(x, delta));
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  if (typeof o.line === 'number' && typeof o.character === 'number') return { ...o, line: o.line + delta };
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) out[k] = shiftLines(o[k], delta);
+  return out;
+}
+
+/** True when every position in a plain value lies in lines [from, to) (or at the start of line `to`). */
+function linesWithin(v: unknown, from: number, to: number): boolean {
+  if (Array.isArray(v)) return v.every((x) => linesWithin(x, from, to));
+  if (v === null || typeof v !== 'object') return true;
+  const o = v as Record<string, unknown>;
+  if (typeof o.line === 'number' && typeof o.character === 'number') return o.line >= from && (o.line < to || (o.line === to && o.character === 0));
+  return Object.keys(o).every((k) => linesWithin(o[k], from, to));
+}
+
 function withinLines(f: Finding, from: number, to: number): boolean {
   const ok = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean =>
     r.start.line >= from && r.end.line <= to && (r.end.line < to || r.end.character === 0);
@@ -239,9 +291,12 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 /** Runs a rule, turning an exception into a finding instead of losing the whole run. */
-function runRule(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, part: 'all' | 'systems' | 'outside' = 'all'): Finding[] {
+function runRule(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, part: 'all' | 'systems' | 'outside' = 'all', local?: SystemLocal): Finding[] {
   try {
-    const ctx = { doc, model };
+    // each rule has its own memo entries: two rules never share a value object (fix-all and the
+    // checklist tell edits apart by identity)
+    const id = rule.meta.id;
+    const ctx = { doc, model, local: local && (<T>(s: SystemDef, key: string, compute: () => T): T => local(s, `${id}\u0000${key}`, compute)) };
     return toFindings(rule, part === 'all' ? runChecks(rule, ctx) : part === 'systems' ? rule.check(ctx) : rule.checkOutside?.(ctx) ?? []);
   } catch (e) {
     return [{

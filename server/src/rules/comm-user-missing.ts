@@ -4,7 +4,7 @@ import type { SystemDef } from '../core/model';
 import { COMMUNICATION_USER_FACTS, COMMUNICATION_USER_NOTES } from '../knowledge';
 import { declaredUsers, MAX_USER_CANDIDATES, preferFirst, sidKeyRange, trackGroups, UserRanking } from './landscape-shared';
 import type { Rule, RuleFinding } from './rule';
-import { sysPath } from './rule';
+import { sysPath, systemLocal } from './rule';
 
 const { request: REQUEST_NOTE, replaceGenericUsers: REPLACE_NOTE } = COMMUNICATION_USER_NOTES;
 
@@ -68,7 +68,8 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check({ doc, model }) {
+  check(ctx) {
+    const { doc, model } = ctx;
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
     const declared = declaredUsers(model);
@@ -83,7 +84,8 @@ export const rule: Rule = {
       const ranked = ranking.for(s, MAX_USER_CANDIDATES);
       const fixes = preferFirst(ranked.map((u) => ({
         title: `Set communicationUser to ${u}`,
-        edits: editor.setValue(sysPath(s, 'communicationUser'), u),
+        // reads only the system's own entry: kept per system while it is unchanged
+        edits: systemLocal(ctx, s, `setValue:communicationUser:${u}`, () => editor.setValue(sysPath(s, 'communicationUser'), u)),
       })));
       const what = declared.length
         ? `set communicationUser to one of the declared users or request a new one (SAP Note ${REQUEST_NOTE}) and declare it under communicationUsers`
@@ -91,7 +93,7 @@ export const rule: Rule = {
       const { subject, reason } = why(s);
       out.push({
         message: `${subject} but has no communicationUser${reason}: ${what}; replace generic users with it (SAP Note ${REPLACE_NOTE}); one user per track (e.g. DEV-QAS-PRD) is recommended`,
-        range: sidKeyRange(doc, s),
+        range: systemLocal(ctx, s, 'sidKeyRange', () => sidKeyRange(doc, s)),
         system: s.sid,
         data: { candidates: ranked, connected: isConnected(s), snote: usesNoteAssistant(s) },
         fixes,

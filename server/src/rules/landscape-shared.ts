@@ -60,7 +60,16 @@ export interface TrackGroup {
  * Groups every system of the landscape into track groups; the map is keyed by SID. Linear in the
  * number of track entries and systems (union-find over track indexes).
  */
+/** The groups of a model, computed once per lint for all the rules that use them. */
+const groupsOf = new WeakMap<LandscapeModel, Map<string, TrackGroup>>();
+
 export function trackGroups(model: LandscapeModel): Map<string, TrackGroup> {
+  let groups = groupsOf.get(model);
+  if (!groups) groupsOf.set(model, groups = computeTrackGroups(model));
+  return groups;
+}
+
+function computeTrackGroups(model: LandscapeModel): Map<string, TrackGroup> {
   const names = Object.keys(model.tracks);
   // parent by track index; the track declared first is the root, so group keys follow the file order
   const parent = names.map((_, i) => i);

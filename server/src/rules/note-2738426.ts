@@ -2,10 +2,9 @@ import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import type { LandscapeModel, SystemDef } from '../core/model';
 import type { RelatedInfo } from '../core/types';
-import type { LandscapeDocument } from '../core/document';
 import { noteInfo, TASK_LIST_OSS_COMM } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
-import { sysPath } from './rule';
+import { sysPath, systemLocal } from './rule';
 import { fieldRange } from './shared';
 
 const TL = TASK_LIST_OSS_COMM;
@@ -22,7 +21,7 @@ class Sources {
   private readonly holders = new Map<string, { sid: string; pos: number; idx: number }[]>();
   private readonly memberships = new Map<string, { track: string; at: number }[]>();
 
-  constructor(private readonly doc: LandscapeDocument, private readonly model: LandscapeModel, private readonly note: number) {
+  constructor(private readonly ctx: RuleContext, private readonly model: LandscapeModel, private readonly note: number) {
     for (const [track, sids] of Object.entries(model.tracks)) {
       const seen = new Set<string>();
       const list: { sid: string; pos: number; idx: number }[] = [];
@@ -53,7 +52,8 @@ class Sources {
         if (seen.has(h.sid)) continue;
         seen.add(h.sid);
         const src = this.model.systemsById.get(h.sid) as SystemDef;
-        out.push({ message: `SAP Note ${this.note} is implemented in ${h.sid} (track ${track}): transport it from there`, range: this.doc.rangeFor(sysPath(src, 'notes', h.idx)) });
+        const range = systemLocal(this.ctx, src, `rangeFor:notes:${h.idx}`, () => this.ctx.doc.rangeFor(sysPath(src, 'notes', h.idx)));
+        out.push({ message: `SAP Note ${this.note} is implemented in ${h.sid} (track ${track}): transport it from there`, range });
       }
       if (out.length >= MAX_RELATED) break;
     }
@@ -111,14 +111,17 @@ export const rule: Rule = {
     let sources: Sources | undefined;
     for (const s of ctx.model.systems) {
       if (!isDirectAbap(s) || s.notesIndex.has(note)) continue;
-      const related = (sources ??= new Sources(ctx.doc, ctx.model, note)).for(s);
+      const related = (sources ??= new Sources(ctx, ctx.model, note)).for(s);
+      // the range and the edit read only the system's own entry: kept per system while it is unchanged
+      const range = systemLocal(ctx, s, 'fieldRange:notes', () => fieldRange(ctx.doc, s, 'notes'));
+      const edits = systemLocal(ctx, s, `addToList:notes:${note}`, () => ed.addToList(sysPath(s, 'notes'), [note]));
       out.push({
         message: `SAP Note ${note} not implemented: implement SAP Note ${note} (task list ${TL.name}) and transport it throughout the system landscape`,
-        range: fieldRange(ctx.doc, s, 'notes'),
+        range,
         system: s.sid,
         related: related.length ? related : undefined,
         data: { missingNotes: [note] },
-        fixes: [{ title: `Add SAP Note ${note} to notes`, edits: ed.addToList(sysPath(s, 'notes'), [note]), isPreferred: true }],
+        fixes: [{ title: `Add SAP Note ${note} to notes`, edits, isPreferred: true }],
       });
     }
     return out;

@@ -26,6 +26,27 @@ export interface RuleMeta {
 export interface RuleContext {
   readonly doc: LandscapeDocument;
   readonly model: LandscapeModel;
+  /**
+   * The incremental engine's memo of values that depend only on one system's own entry (its
+   * text) and the file's formatting: ranges in it, quick-fix edits of its fields. Use it through
+   * `systemLocal`; absent outside the editor.
+   */
+  readonly local?: SystemLocal;
+}
+
+/** See RuleContext.local. */
+export type SystemLocal = <T>(s: SystemDef, key: string, compute: () => T) => T;
+
+/**
+ * A value computed from system `s`'s own entry only — a range in it, the edits of a quick-fix of
+ * one of its fields — memoized per system by the incremental engine (and moved with the system's
+ * lines), so a landscape-wide rule that re-runs on every edit pays for it only where a system
+ * changed. `key` names everything else the value depends on (the rule, the field, the value
+ * written). The value must be plain data (ranges, edits, strings); it is computed directly when
+ * there is no memo.
+ */
+export function systemLocal<T>(ctx: RuleContext, s: SystemDef, key: string, compute: () => T): T {
+  return ctx.local ? ctx.local(s, key, compute) : compute();
 }
 
 /** A finding as a rule returns it; ruleId and default severity are filled in by the engine. */

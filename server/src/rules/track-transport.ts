@@ -1,13 +1,14 @@
 import { DocEditor } from '../core/edits';
 import type { SystemDef } from '../core/model';
 import type { RelatedInfo } from '../core/types';
+import type { Range } from 'vscode-languageserver-types';
 import {
   describeNote,
   isBackboneNote,
   TASK_LIST_OSS_COMM,
 } from '../knowledge';
 import type { Rule, RuleFinding } from './rule';
-import { sysPath } from './rule';
+import { sysPath, systemLocal } from './rule';
 import { backboneNoteApplies, fieldRange, listText } from './shared';
 
 const TASK_LIST_NOTE = TASK_LIST_OSS_COMM.note;
@@ -69,8 +70,11 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check({ doc, model }) {
+  check(ctx) {
+    const { doc, model } = ctx;
     const editor = new DocEditor(doc);
+    // ranges and edits read only one system's entry: kept per system while it is unchanged
+    const notesItem = (e: SystemDef, idx: number): Range => systemLocal(ctx, e, `fieldRange:notes:${idx}`, () => fieldRange(doc, e, 'notes', idx));
     const found = new Map<string, RuleFinding>();
     for (const [track, sids] of Object.entries(model.tracks)) {
       // note -> the systems so far in the track that have it, in track order (once per occurrence
@@ -90,7 +94,7 @@ export const rule: Rule = {
             for (let j = list.length - 1; j >= 0 && from.length < MAX_RELATED; j--) from.push(list[j]);
             const related: RelatedInfo[] = from.map((e) => ({
               message: `${e.sid} has SAP Note ${note}: transport it from there (track ${track})`,
-              range: fieldRange(doc, e, 'notes', e.notesIndex.get(note) ?? 0),
+              range: notesItem(e, e.notesIndex.get(note) ?? 0),
             }));
             const key = `${later.sid}:${note}`;
             const prior = found.get(key);
@@ -102,11 +106,11 @@ export const rule: Rule = {
             found.set(key, {
               headline: `SAP Note ${note} not transported from ${from[0].sid}`,
               message: `${describeNote(note)} is implemented in ${namedInOrder(list)} (earlier in track ${track}) but not in ${later.sid}: import the transport from ${from[0].sid} into ${later.sid} and record the note — changes to Note Assistant and the backbone notes are transported throughout the landscape (guide 2.1.4, 4.3)`,
-              range: fieldRange(doc, later, 'notes'),
+              range: systemLocal(ctx, later, 'fieldRange:notes', () => fieldRange(doc, later, 'notes')),
               system: later.sid,
               related,
               data: { note, track, from: from.map((e) => e.sid) },
-              fixes: [{ title: `Add SAP Note ${note} to notes of ${later.sid}`, edits: editor.addToList(sysPath(later, 'notes'), [note]), isPreferred: true }],
+              fixes: [{ title: `Add SAP Note ${note} to notes of ${later.sid}`, edits: systemLocal(ctx, later, `addToList:notes:${note}`, () => editor.addToList(sysPath(later, 'notes'), [note])), isPreferred: true }],
             });
           }
         }
