@@ -1,9 +1,13 @@
 import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { colorEnabled } from '../../server/src/cli';
 import { findFiles, isLandscapeFile } from '../../server/src/core/files';
-import { CLEAN_JSON, CLEAN_YAML, listed, runCli, tempTree } from './cliRun';
+import { ROOT } from '../support/helpers';
+import { BROKEN_YAML, CLEAN_JSON, CLEAN_YAML, listed, runCli, tempTree } from './cliRun';
+
+const BIN = path.join(ROOT, 'dist', 'cli.js');
 
 describe('CLI input: globs, folders, ignore patterns, standard input', () => {
   let dir: string;
@@ -28,12 +32,25 @@ describe('CLI input: globs, folders, ignore patterns, standard input', () => {
     return listed(r).sort();
   };
 
-  it('a broken glob is a usage error with the reason (exit 2, no stack trace), in the shell as in-process', () => {
+  it('a broken glob is a usage error with the reason (exit 2, no stack trace)', () => {
     for (const input of ['examples/{a*.yaml', 'examples/[a-.yaml']) {
       const r = runCli([input]);
       assert.equal(r.code, 2);
       assert.equal(r.err, `landscape-lint: cannot read '${input}': no such file or directory, and as a glob pattern it is incomplete (check its { } and [ ])\n`);
     }
+  });
+
+  it('the built bin: a broken glob is one line on stderr and exit 2; - reads the real standard input', () => {
+    const glob = spawnSync(process.execPath, [BIN, 'examples/{a*.yaml'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(glob.status, 2);
+    assert.equal(glob.stderr.split('\n').filter(Boolean).length, 1, glob.stderr);
+    assert.doesNotMatch(glob.stderr, /internal error|\n\s+at /);
+    const clean = spawnSync(process.execPath, [BIN, '-'], { cwd: ROOT, encoding: 'utf8', input: CLEAN_YAML });
+    assert.equal(clean.status, 0, clean.stderr);
+    assert.match(clean.stdout, /^No problems in 1 file$/m);
+    const dirty = spawnSync(process.execPath, [BIN, '--stdin', '--stdin-filename', 'x.landscape.yaml', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', input: BROKEN_YAML });
+    assert.equal(dirty.status, 1);
+    assert.equal(JSON.parse(dirty.stdout).files[0].file, 'x.landscape.yaml');
   });
 
   it('the same broken pattern in the configuration\'s "files" or the editor setting does not throw', () => {
