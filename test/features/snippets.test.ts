@@ -1,4 +1,7 @@
 import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT } from '../support/helpers';
 import type { LintResult } from '../../server/src/core/lint';
 import { lintText } from '../../server/src/core/lint';
 import type { SystemDef } from '../../server/src/core/model';
@@ -107,6 +110,28 @@ describe('snippets', () => {
     assert.deepEqual(Object.keys(JSON_SNIPPETS).sort(), Object.keys(YAML).sort());
     for (const name of Object.keys(YAML)) assert.deepEqual(JSON_SNIPPETS[name].prefix, YAML[name].prefix, name);
     for (const name of [NEW_FILE, DIRECT, SOLMAN, FRUN, TRACK, USER]) assert.ok(YAML[name], `missing snippet ${name}`);
+  });
+
+  it('issue 14: one prefix per snippet (each prefix is its own completion entry), unique across snippets', () => {
+    const prefixes = Object.values(YAML).map((x) => x.prefix);
+    for (const p of prefixes) assert.equal(typeof p, 'string', JSON.stringify(p));
+    assert.equal(new Set(prefixes).size, prefixes.length);
+  });
+
+  it('issue 14: the empty-file message names a snippet that exists, by its prefix and name', () => {
+    const msg = lintText('file:///e.landscape.yaml', '').findings.map((f) => f.message).join(' ');
+    const m = /type `([^`]+)` and pick the snippet "([^"]+)"/.exec(msg);
+    assert.ok(m, msg);
+    assert.equal(YAML[m[2]]?.prefix, m[1]);
+    assert.equal(m[2], NEW_FILE);
+  });
+
+  it('issue 14: new landscape files indent by 2 spaces (configurationDefaults), not the editor\'s 4', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configurationDefaults: Record<string, Record<string, unknown>> } };
+    for (const lang of ['[sap-landscape-yaml]', '[sap-landscape-json]']) {
+      assert.equal(pkg.contributes.configurationDefaults[lang]['editor.tabSize'], 2, lang);
+      assert.equal(pkg.contributes.configurationDefaults[lang]['editor.insertSpaces'], true, lang);
+    }
   });
 
   it('comment lines of the YAML snippets are indented like the line they describe', () => {

@@ -177,7 +177,7 @@ export function validateSchema(doc: LandscapeDocument, errorsOf: (value: unknown
       ? [{
           ruleId: 'schema',
           severity: 'error',
-          message: 'The landscape file is empty: start with `landscape: <name>` and a `systems:` map (the "New landscape file" snippet writes a skeleton)',
+          message: 'The landscape file is empty: start with `landscape: <name>` and a `systems:` map (type `landscape` and pick the snippet "Landscape: new file" for a skeleton)',
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           system: null,
           data: { keyword: 'empty' },
