@@ -20,7 +20,7 @@ import type {
 } from '../../server/src/protocol';
 import { CHECKLIST_VIEW_ID, ChecklistCommands, ChecklistRequest, ReportRequest } from '../../server/src/protocol';
 import { escapeMarkdown, itemDescription, progressText } from './checklistText';
-import { LANDSCAPE_TEMPLATE, NEW_LANDSCAPE_FILE_NAME } from './landscapeTemplate';
+import { DEFAULT_LANDSCAPE_FILE_NAME, landscapeFileName, snippetBody } from './landscapeTemplate';
 
 const LANDSCAPE_LANGUAGES = ['sap-landscape-yaml', 'sap-landscape-json'];
 const LANDSCAPE_GLOB = '**/*.landscape.{yaml,yml,json}';
@@ -388,27 +388,57 @@ async function exportReport(provider: ChecklistProvider, getClient: () => Langua
   } else await vscode.window.showTextDocument(target);
 }
 
-/** Writes a skeleton landscape file into the workspace (or an untitled editor) and opens it. */
-async function createLandscapeFile(provider: ChecklistProvider): Promise<void> {
+/**
+ * Create Landscape File: asks where (a save dialog in the workspace folder, proposing
+ * my.landscape.yaml; without a folder an untitled editor), never overwrites a file, and inserts
+ * the "new file" snippet so its tab stops guide through the values. `target` skips the dialog
+ * (other commands and the tests).
+ */
+async function createLandscapeFile(provider: ChecklistProvider, extensionUri: vscode.Uri, target?: unknown): Promise<void> {
+  let uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : undefined;
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const folder = folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new landscape file' }) : folders[0];
-  if (folders.length > 1 && !folder) return;
-  if (!folder) {
-    const doc = await vscode.workspace.openTextDocument({ language: LANDSCAPE_LANGUAGES[0], content: LANDSCAPE_TEMPLATE });
-    await vscode.window.showTextDocument(doc);
-    return;
+  if (!uri) {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const base = (active && vscode.workspace.getWorkspaceFolder(active)?.uri) ?? folders[0]?.uri;
+    if (!base) {
+      const doc = await vscode.workspace.openTextDocument({ language: LANDSCAPE_LANGUAGES[0], content: '' });
+      await insertTemplate(await vscode.window.showTextDocument(doc), extensionUri, 'yaml');
+      return;
+    }
+    uri = await vscode.window.showSaveDialog({
+      title: 'Create Landscape File',
+      defaultUri: vscode.Uri.joinPath(base, DEFAULT_LANDSCAPE_FILE_NAME),
+      filters: { 'SAP landscape (YAML)': ['yaml', 'yml'], 'SAP landscape (JSON)': ['json'] },
+      saveLabel: 'Create',
+    });
+    if (!uri) return;
   }
-  const target = vscode.Uri.joinPath(folder.uri, NEW_LANDSCAPE_FILE_NAME);
+  // only *.landscape.yaml/.yml/.json are checked without a setting: the name is made one
+  uri = uri.with({ path: path.posix.join(path.posix.dirname(uri.path), landscapeFileName(path.posix.basename(uri.path))) });
   let exists = true;
   try {
-    await vscode.workspace.fs.stat(target);
+    await vscode.workspace.fs.stat(uri);
   } catch {
     exists = false;
   }
-  if (!exists) await vscode.workspace.fs.writeFile(target, Buffer.from(LANDSCAPE_TEMPLATE, 'utf8'));
-  else void vscode.window.showInformationMessage(`Landscape Lint: ${NEW_LANDSCAPE_FILE_NAME} already exists; it was opened instead.`);
-  await vscode.window.showTextDocument(target);
-  provider.setUri(target);
+  if (exists) {
+    // never overwrite: the user's file is opened as it is
+    void vscode.window.showInformationMessage(`Landscape Lint: ${path.posix.basename(uri.path)} already exists; it was opened instead.`);
+    await vscode.window.showTextDocument(uri);
+    provider.setUri(uri);
+    return;
+  }
+  await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+  const editor = await vscode.window.showTextDocument(uri);
+  provider.setUri(uri);
+  await insertTemplate(editor, extensionUri, /\.json$/i.test(uri.path) ? 'json' : 'yaml');
+}
+
+/** Inserts the "new file" snippet: the cursor lands on its first tab stop (the landscape name). */
+async function insertTemplate(editor: vscode.TextEditor, extensionUri: vscode.Uri, format: 'yaml' | 'json'): Promise<void> {
+  const file = vscode.Uri.joinPath(extensionUri, 'snippets', `landscape-${format}.json`);
+  const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { body: string | string[] }>;
+  await editor.insertSnippet(new vscode.SnippetString(snippetBody(snippets)), new vscode.Position(0, 0));
 }
 
 /** Opens a landscape file of the workspace (a pick when there are several). */
@@ -487,7 +517,7 @@ export function registerChecklist(context: vscode.ExtensionContext, getClient: (
     vscode.commands.registerCommand(ChecklistCommands.showAll, () => provider.setOpenOnly(false)),
     vscode.commands.registerCommand(ChecklistCommands.refresh, () => provider.refresh(0)),
     vscode.commands.registerCommand(ChecklistCommands.exportReport, () => exportReport(provider, getClient)),
-    vscode.commands.registerCommand(ChecklistCommands.createLandscapeFile, () => createLandscapeFile(provider)),
+    vscode.commands.registerCommand(ChecklistCommands.createLandscapeFile, (target?: unknown) => createLandscapeFile(provider, context.extensionUri, target)),
     vscode.commands.registerCommand(ChecklistCommands.openLandscapeFile, () => openLandscapeFile()),
   );
   void vscode.commands.executeCommand('setContext', CONTEXT_OPEN_ONLY, false);

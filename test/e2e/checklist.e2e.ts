@@ -299,3 +299,41 @@ describe('readiness checklist', function () {
     assert.deepStrictEqual(parsed.systems.map((s) => s.sid), SIDS);
   });
 });
+
+describe('Create Landscape File (issue 14)', function () {
+  this.timeout(30000);
+  const folder = (): vscode.Uri => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'e2e-tmp');
+  afterEach(async () => {
+    await cleanUp();
+    for (const name of ['created-by-test.landscape.yaml']) {
+      try { await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), name)); } catch { /* not there */ }
+    }
+  });
+
+  it('writes the name asked for (made *.landscape.yaml), inserts the template as a snippet on its first tab stop, and the template has no findings', async () => {
+    await getApi();
+    const asked = vscode.Uri.joinPath(folder(), 'created-by-test.yaml');
+    await vscode.commands.executeCommand('landscapeLint.checklist.createLandscapeFile', asked);
+    const editor = await waitFor('the new file in the editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.path.endsWith('/e2e-tmp/created-by-test.landscape.yaml') && e.document.getText().startsWith('landscape: My Landscape') ? e : undefined;
+    }, 15000);
+    // the cursor is on the first tab stop: the landscape name, selected for typing over
+    assert.strictEqual(editor.document.getText(editor.selection), 'My Landscape');
+    assert.ok(editor.document.lineAt(1).text === '' && editor.options.tabSize === 2, `tab size ${String(editor.options.tabSize)}`);
+    const api = await getApi();
+    const c = await waitForChecklist(api.checklist, editor.document, 'the template checked', (x) => x.systems.length === 1);
+    assert.strictEqual(c.summary.ready, 1, 'the template, as inserted, is ready: no finding to start with');
+    const ds = vscode.languages.getDiagnostics(editor.document.uri);
+    assert.deepStrictEqual(ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning).map((d) => d.message), []);
+  });
+
+  it('never overwrites an existing file: it is opened as it is', async () => {
+    const { uri } = await openExampleCopy(ACME, 'create-existing');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    await vscode.commands.executeCommand('landscapeLint.checklist.createLandscapeFile', uri);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), before);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    assert.strictEqual(vscode.window.activeTextEditor?.document.isDirty, false);
+  });
+});

@@ -6,7 +6,8 @@ import { buildChecklist } from '../../server/src/features/checklist';
 import { CHECKLIST_CHAPTERS } from '../../server/src/knowledge';
 import { CHECKLIST_ITEM_EVIDENCE } from '../../server/src/knowledge/checklistEvidence';
 import { CHECKLIST_VIEW_ID, ChecklistCommands } from '../../server/src/protocol';
-import { LANDSCAPE_TEMPLATE, NEW_LANDSCAPE_FILE_NAME } from '../../client/src/landscapeTemplate';
+import { DEFAULT_LANDSCAPE_FILE_NAME, landscapeFileName, snippetBody } from '../../client/src/landscapeTemplate';
+import { expandSnippet } from './editorTestSupport';
 import { ROOT } from '../support/helpers';
 
 interface Contributes {
@@ -81,13 +82,28 @@ describe('checklist knowledge: evidence for every item', () => {
   });
 });
 
-describe('Create Landscape File template', () => {
-  it(`${NEW_LANDSCAPE_FILE_NAME} is a valid landscape file whose checklist has work to do`, () => {
-    const r = lintText(`file:///ws/${NEW_LANDSCAPE_FILE_NAME}`, LANDSCAPE_TEMPLATE);
-    assert.deepEqual(r.findings.filter((f) => ['schema', 'yaml-syntax', 'duplicate-key', 'secret-in-file', 'unknown-reference', 'managed-by-role'].includes(f.ruleId)).map((f) => f.message), []);
-    const checklist = buildChecklist(r);
-    assert.deepEqual(checklist.systems.map((s) => [s.sid, s.role, s.connection ?? null]), [['DEV', 'abap', 'direct'], ['PRD', 'abap', 'solman'], ['SOL', 'solman', null]]);
-    assert.deepEqual(checklist.systems.map((s) => s.chapters.map((ch) => ch.id).filter((id) => id !== 'other')), [['3.2', '4.3'], ['3.2'], ['3.2', '5.3']]);
-    assert.equal(checklist.summary.ready, 0);
+describe('Create Landscape File (issue 14)', () => {
+  it('the name the user gives is made a landscape file name (only those are checked without a setting)', () => {
+    const table: [string, string][] = [
+      ['acme', 'acme.landscape.yaml'],
+      ['acme.yaml', 'acme.landscape.yaml'],
+      ['acme.yml', 'acme.landscape.yml'],
+      ['acme.json', 'acme.landscape.json'],
+      ['acme.landscape.yaml', 'acme.landscape.yaml'],
+      ['ACME.Landscape.JSON', 'ACME.Landscape.JSON'],
+      [DEFAULT_LANDSCAPE_FILE_NAME, 'my.landscape.yaml'],
+    ];
+    for (const [given, want] of table) assert.equal(landscapeFileName(given), want, given);
+  });
+
+  it('the template is the "new file" snippet: clean when its defaults are kept, with tab stops to fill in', () => {
+    for (const format of ['yaml', 'json'] as const) {
+      const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', `landscape-${format}.json`), 'utf8')) as Record<string, { body: string[] }>;
+      const body = snippetBody(snippets);
+      assert.match(body, /\$\{1:My Landscape\}/);
+      const r = lintText(`file:///ws/my.landscape.${format}`, expandSnippet(body));
+      assert.deepEqual(r.findings.filter((f) => f.severity !== 'info' && f.severity !== 'hint').map((f) => `${f.ruleId}: ${f.message}`), [], format);
+      assert.equal(buildChecklist(r).summary.ready, 1, format);
+    }
   });
 });
