@@ -14,8 +14,9 @@ export interface LandscapeLintSettings {
   /** Size limit in KiB (default 65536: 64 MiB, as DEFAULT_MAX_FILE_SIZE); larger files are not checked. */
   maxFileSizeKB: number;
   /**
-   * Most diagnostics published per file (at least 1): errors first, then warnings, infos, hints;
-   * one more diagnostic (code `too-many-problems`) counts those left out.
+   * Most diagnostics published per file (at least 1), summaries included: errors first, then
+   * warnings, infos, hints, and one diagnostic (code `too-many-problems`) per rule with findings
+   * left out (core/cap.ts).
    */
   maxDiagnostics: number;
 }

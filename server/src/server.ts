@@ -24,6 +24,7 @@ import { DEFAULT_FILE_PATTERNS } from './core/glob';
 import type { LintResult } from './core/lint';
 import { IncrementalLint, lintText } from './core/lint';
 import type { Finding } from './core/types';
+import { capPlan } from './core/cap';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './core/diagnostics';
 import type { DiagnosticStyle } from './core/diagnostics';
 import { codeActions, fixAllDataOf, prepareCodeActions, resolveFixAll } from './features/codeActions';
@@ -275,37 +276,30 @@ function checklistOf(entry: LintEntry & { result: LintResult }): LandscapeCheckl
 /** How the client shows diagnostics: the headline first when it shows related information (core/diagnostics.ts). */
 let diagnosticStyle: DiagnosticStyle = {};
 
-const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
 /**
- * The diagnostics of a file: every finding, or, above `max`, the first `max` by severity (errors,
- * then warnings, infos, hints; by position within a severity), listed in position order, plus one
- * information at the start of the file that counts the rest. Each diagnostic keeps the index of
- * its finding in the result (code actions look findings up by it); the summary carries none.
+ * The diagnostics of a file: every finding, or, above `max`, at most `max` in all (VS Code shows
+ * no more than 1,000 per file and drops the rest silently): the most severe findings first and one
+ * information per rule with findings left out, at the start of the file (core/cap.ts). Each
+ * diagnostic keeps the index of its finding in the result (code actions look findings up by it);
+ * the summaries carry none.
  */
 function diagnosticsOf(findings: readonly Finding[], uri: string, version: number | undefined, max: number): Diagnostic[] {
   if (findings.length <= max) return findings.map((f, i) => toDiagnostic(f, uri, i, undefined, version, diagnosticStyle));
-  const byPriority = findings.map((_, i) => i).sort((a, b) => {
-    const x = findings[a];
-    const y = findings[b];
-    return SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]
-      || x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character || a - b;
+  const plan = capPlan(findings, max);
+  const n = (count: number, word: string): string => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+  const summaries: Diagnostic[] = plan.summaries.map((s) => {
+    const counts = (['error', 'warning', 'info', 'hint'] as const).filter((x) => s.bySeverity[x] > 0).map((x) => n(s.bySeverity[x], x)).join(', ');
+    const what = s.ruleId ? `${s.ruleId}: ${n(s.count, 'more problem')}` : n(s.count, 'more problem');
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: TOO_MANY_PROBLEMS_CODE,
+      message: `${what} not shown (${counts}): the editor shows ${plan.kept.length.toLocaleString('en-US')} of ${findings.length.toLocaleString('en-US')} problems, errors first `
+        + `(setting landscapeLint.maxDiagnostics). The command line lists all of them: landscape-lint ${path.basename(uri)}; the readiness checklist counts all of them`,
+    };
   });
-  const kept = byPriority.slice(0, max).sort((a, b) => a - b);
-  const hidden: Record<Finding['severity'], number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const i of byPriority.slice(max)) hidden[findings[i].severity]++;
-  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const counts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => hidden[s] > 0).map((s) => n(hidden[s], s)).join(', ');
-  const diagnostics = kept.map((i) => toDiagnostic(findings[i], uri, i, undefined, version, diagnosticStyle));
-  diagnostics.push({
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    source: DIAGNOSTIC_SOURCE,
-    code: TOO_MANY_PROBLEMS_CODE,
-    message: `${n(findings.length - max, 'more problem')} not shown (${counts}): the editor shows ${max} of ${findings.length}, errors first `
-      + `(setting landscapeLint.maxDiagnostics). The command line lists all of them: landscape-lint ${path.basename(uri)}`,
-  });
-  return diagnostics;
+  return [...plan.kept.map((i) => toDiagnostic(findings[i], uri, i, undefined, version, diagnosticStyle)), ...summaries];
 }
 
 /**
