@@ -324,7 +324,8 @@ describe('Create Landscape File (issue 14)', function () {
     const api = await getApi();
     const c = await waitForChecklist(api.checklist, editor.document, 'the template checked', (x) => x.systems.length === 1);
     assert.strictEqual(c.summary.ready, 1, 'the template, as inserted, is ready: no finding to start with');
-    const ds = vscode.languages.getDiagnostics(editor.document.uri);
+    // the file was empty on disk for a moment: wait for the diagnostics of the inserted text
+    const ds = await waitForDiagnosticsWhere(editor.document.uri, 'the diagnostics of the template', (x) => !x.some((d) => /is empty/.test(d.message)), 15000);
     assert.deepStrictEqual(ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning).map((d) => d.message), []);
   });
 
