@@ -141,6 +141,8 @@ export interface SystemChecklist {
   /** Items waived by a suppression comment (among the n/a ones): shown as "0/9, 1 waived". */
   waived: number;
   status: ReadinessStatus;
+  /** Set when the chapters were left out (a `detail: 'summary'` request): ask for the system with `expand`. */
+  partial?: true;
 }
 
 export interface LandscapeChecklist {
@@ -170,7 +172,18 @@ export interface LandscapeChecklist {
   };
 }
 
-export interface ChecklistParams { uri: string }
+export interface ChecklistParams {
+  uri: string;
+  /**
+   * How much of each system to send: `'full'` (the default) every chapter and item; `'summary'`
+   * its counts, status and range only (`chapters` empty, `partial: true`), except the systems named
+   * in `expand`, which come in full. A tree over thousands of systems asks for the summary and for
+   * the systems the user has opened: a few hundred KB per refresh instead of tens of MB.
+   */
+  detail?: 'full' | 'summary';
+  /** SIDs sent in full with `detail: 'summary'`. */
+  expand?: string[];
+}
 export interface ReportParams { uri: string; format?: 'markdown' | 'json' | 'html' }
 export interface ReportResult {
   format: 'markdown' | 'json' | 'html';

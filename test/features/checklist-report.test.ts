@@ -178,3 +178,35 @@ describe('CLI: landscape-lint report', () => {
     assert.match(help.out, /^Usage: landscape-lint report <file>/);
   });
 });
+
+describe('checklist request: summary and expanded systems', () => {
+  const text = fs.readFileSync(ACME, 'utf8');
+  const result = lintText(ACME, text);
+  const lookup = (): LintEntry => ({ version: 3, result });
+
+  it('detail "summary" leaves out the chapters of every system but the expanded ones; counts and status stay', () => {
+    const full = checklistForRequest({ uri: ACME }, lookup)!;
+    const summary = checklistForRequest({ uri: ACME, detail: 'summary', expand: ['GRP', 'NOPE'] }, lookup)!;
+    assert.equal(summary.systems.length, 14);
+    assert.deepEqual(summary.summary, full.summary);
+    summary.systems.forEach((s, i) => {
+      const f = full.systems[i];
+      if (s.sid === 'GRP') {
+        assert.deepEqual(s, f);
+        assert.equal(s.partial, undefined);
+      } else {
+        assert.deepEqual(s.chapters, []);
+        assert.equal(s.partial, true);
+        assert.deepEqual({ ...s, chapters: f.chapters, partial: undefined }, { ...f, partial: undefined });
+      }
+    });
+    // GRP alone with its items is a fraction of the whole
+    assert.ok(JSON.stringify(summary).length * 3 < JSON.stringify(full).length);
+  });
+
+  it('without detail (or with a wrong expand) the whole checklist, as before', () => {
+    assert.deepEqual(checklistForRequest({ uri: ACME, detail: 'full' }, lookup), checklistForRequest({ uri: ACME }, lookup));
+    const odd = checklistForRequest({ uri: ACME, detail: 'summary', expand: 'GRP' as unknown as string[] }, lookup)!;
+    assert.ok(odd.systems.every((s) => s.partial === true));
+  });
+});

@@ -47,7 +47,18 @@ export function reportFileName(landscapeFile: string, format: 'markdown' | 'json
 /** `landscapeLint/checklist`: the checklist of the document's last lint result, or null. */
 export function checklistForRequest(params: ChecklistParams, lookup: LintLookup): LandscapeChecklist | null {
   const entry = lookup(params.uri);
-  return entry ? checklistOfEntry(entry) : null;
+  if (!entry) return null;
+  const checklist = checklistOfEntry(entry);
+  return params.detail === 'summary' ? summaryOf(checklist, params.expand) : checklist;
+}
+
+/** The checklist with the chapters of every system left out but those in `expand` (see ChecklistParams.detail). */
+export function summaryOf(checklist: LandscapeChecklist, expand: unknown): LandscapeChecklist {
+  const keep = new Set(Array.isArray(expand) ? expand.filter((x): x is string => typeof x === 'string') : []);
+  return {
+    ...checklist,
+    systems: checklist.systems.map((s) => (keep.has(s.sid) ? s : { ...s, chapters: [], partial: true })),
+  };
 }
 
 /** `landscapeLint/report`: the readiness report of the document's last lint result, or null. */
