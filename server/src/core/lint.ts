@@ -251,7 +251,7 @@ function shiftFinding(f: Finding, delta: number): Finding {
 }
 
 /** A plain value with every position in it moved by whole lines (new objects; the old one is handed out). */
-function shiftLines(v: unknown, delta: number): unknown {
+export function shiftLines(v: unknown, delta: number): unknown {
   if (Array.isArray(v)) return v.map((x) => shiftLines(x, delta));
   if (v === null || typeof v !== 'object') return v;
   const o = v as Record<string, unknown>;

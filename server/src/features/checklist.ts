@@ -21,7 +21,7 @@
  */
 import type { Range } from 'vscode-languageserver-types';
 import type { LintResult } from '../core/lint';
-import { ruleMeta } from '../core/lint';
+import { ruleMeta, shiftLines } from '../core/lint';
 import type { SystemDef } from '../core/model';
 import { usesNoteAssistant } from '../core/model';
 import { headlineOf } from '../core/headline';
@@ -472,10 +472,7 @@ export class ChecklistCache {
     const hit = this.bySystem.get(s);
     if (hit && hit.findings === findings) {
       if (hit.line === line) return hit.checklist;
-      const delta = line - hit.line;
-      const moved = JSON.parse(JSON.stringify(hit.checklist), function (this: unknown, key: string, value: unknown) {
-        return key === 'line' && typeof value === 'number' && isPosition(this) ? value + delta : value;
-      }) as SystemChecklist;
+      const moved = movedChecklist(hit.checklist, line - hit.line);
       this.bySystem.set(s, { line, findings, checklist: moved });
       return moved;
     }
@@ -484,6 +481,36 @@ export class ChecklistCache {
     this.bySystem.set(s, { line, findings, checklist });
     return checklist;
   }
+}
+
+/**
+ * A system checklist moved by whole lines, as a new object with the same keys in the same order.
+ * Its chapters (nearly all of its size) are moved when first read: the summary the tree asks for
+ * and the code lenses read only the counts and the range, so an edit that moves thousands of
+ * systems does not copy thousands of item lists.
+ */
+function movedChecklist(base: SystemChecklist, delta: number): SystemChecklist {
+  const out = {} as SystemChecklist;
+  for (const key of Object.keys(base) as (keyof SystemChecklist)[]) {
+    if (key === 'chapters') {
+      Object.defineProperty(out, key, {
+        enumerable: true,
+        configurable: true,
+        get(this: SystemChecklist) {
+          const chapters = shiftLines(base.chapters, delta) as ChecklistChapterResult[];
+          Object.defineProperty(this, 'chapters', { value: chapters, enumerable: true, writable: true, configurable: true });
+          return chapters;
+        },
+        set(this: SystemChecklist, value: ChecklistChapterResult[]) {
+          Object.defineProperty(this, 'chapters', { value, enumerable: true, writable: true, configurable: true });
+        },
+      });
+    } else {
+      const value = base[key];
+      Object.defineProperty(out, key, { value: key === 'range' ? shiftLines(value, delta) : value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return out;
 }
 
 /** An LSP position (a `line` key elsewhere is not moved). */

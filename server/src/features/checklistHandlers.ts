@@ -3,7 +3,7 @@
  * result of a document; server.ts registers them on the connection.
  */
 import type { LintResult } from '../core/lint';
-import type { ChecklistParams, LandscapeChecklist, LandscapeMap, MapParams, ReportParams, ReportResult } from '../protocol';
+import type { ChecklistParams, LandscapeChecklist, LandscapeMap, MapParams, ReportParams, ReportResult, SystemChecklist } from '../protocol';
 import { buildChecklist } from './checklist';
 import { buildMap } from './map';
 import { renderReportJson, renderReportMarkdown } from './report';
@@ -57,7 +57,7 @@ export function summaryOf(checklist: LandscapeChecklist, expand: unknown): Lands
   const keep = new Set(Array.isArray(expand) ? expand.filter((x): x is string => typeof x === 'string') : []);
   return {
     ...checklist,
-    systems: checklist.systems.map((s) => (keep.has(s.sid) ? s : { ...s, chapters: [], partial: true })),
+    systems: checklist.systems.map((s) => (keep.has(s.sid) ? s : withoutChapters(s))),
   };
 }
 
@@ -80,4 +80,12 @@ export function reportForRequest(params: ReportParams, lookup: LintLookup): Repo
 export function mapForRequest(params: MapParams, lookup: LintLookup): LandscapeMap | null {
   const entry = lookup(params.uri);
   return entry ? buildMap(entry.result, checklistOfEntry(entry)) : null;
+}
+
+/** A system's checklist without its chapters, never reading them (a moved system's are moved only when read). */
+function withoutChapters(s: SystemChecklist): SystemChecklist {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(s)) out[key] = key === 'chapters' ? [] : (s as unknown as Record<string, unknown>)[key];
+  out.partial = true;
+  return out as unknown as SystemChecklist;
 }
