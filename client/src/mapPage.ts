@@ -89,6 +89,8 @@ const SCRIPT = `
     const selected = holder.querySelector('a.sys.selected');
     // the SVG is the extension's own rendering of the server's model (all text escaped)
     holder.innerHTML = m.svg || '';
+    // how many redraws so far (the UI smoke test waits for one after an edit)
+    holder.setAttribute('data-renders', String(Number(holder.getAttribute('data-renders') || 0) + 1));
     const svg = holder.querySelector('svg');
     size = svg ? { w: Number(svg.getAttribute('width')), h: Number(svg.getAttribute('height')) } : null;
     applyZoom();
