@@ -141,7 +141,7 @@ describe('pipelines: GitHub Action, pre-commit hook, npm package, docs/ci.md', (
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
-    for (const f of ['dist/cli.js', 'dist/server.js', 'schemas/landscape-lint-config.schema.json', 'schemas/landscape.schema.json', 'docs/rules.md', 'docs/rules/na-digital-signature.md', 'docs/configuration.md', 'package.json', 'README.md']) assert.ok(files.includes(f), `${f} not packed`);
+    for (const f of ['dist/cli.js', 'dist/server.js', 'schemas/landscape-lint-config.schema.json', 'schemas/landscape.schema.json', 'docs/rules.md', 'docs/rules/na-digital-signature.md', 'docs/rules/schema.md', 'docs/configuration.md', 'docs/ci.md', 'package.json', 'README.md']) assert.ok(files.includes(f), `${f} not packed`);
     assert.deepEqual(files.filter((f) => /^(server|client|test|scripts|out|node_modules)\//.test(f) || f.endsWith('.map')), []);
   });
 
