@@ -158,6 +158,13 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
   view: vscode.TreeView<Node> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  /**
+   * SIDs whose node is open: a big landscape's checklist comes as a summary (counts and status)
+   * with the items of these systems only; the items of another system are asked for when it opens.
+   */
+  readonly expanded = new Set<string>();
+  /** Items of systems asked for after the summary, for the checklist they belong to. */
+  private details = new WeakMap<LandscapeChecklist, Map<string, Promise<SystemChecklist | undefined>>>();
 
   constructor(private readonly getClient: () => LanguageClient | undefined, private readonly log: (s: string) => void) {}
 
@@ -172,6 +179,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (uri?.toString() === this.uri?.toString()) return;
     this.uri = uri;
     this.checklist = undefined;
+    this.expanded.clear();
     void vscode.commands.executeCommand('setContext', CONTEXT_HAS_FILE, uri !== undefined);
     this.refresh(0);
   }
@@ -195,10 +203,10 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
    * The server's checklist of a file: null when the server has none (not a landscape file, not
    * checked yet), undefined when the server is not running (starting or restarting).
    */
-  async fetch(uri: vscode.Uri): Promise<LandscapeChecklist | null | undefined> {
+  async fetch(uri: vscode.Uri, expand: readonly string[] = [...this.expanded]): Promise<LandscapeChecklist | null | undefined> {
     const client = this.getClient();
     if (!client?.isRunning()) return undefined;
-    const params: ChecklistParams = { uri: client.code2ProtocolConverter.asUri(uri) };
+    const params: ChecklistParams = { uri: client.code2ProtocolConverter.asUri(uri), detail: 'auto', expand: [...expand] };
     try {
       return await client.sendRequest<LandscapeChecklist | null>(ChecklistRequest.method, params);
     } catch (e) {
@@ -256,7 +264,34 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     await this.load();
   }
 
-  getChildren(node?: Node): Node[] {
+  private chaptersOf(node: SystemNode, system: SystemChecklist): Node[] {
+    const chapters = this.openOnly ? system.chapters.filter((ch) => ch.items.some(needsWork)) : system.chapters;
+    if (!chapters.length) return [new MessageNode('No checklist item of the guide applies to this system.', 'info', node)];
+    return chapters.map((ch) => new ChapterNode(node.uri, system, ch, node));
+  }
+
+  /** The full checklist of one system of the shown (summary) checklist, asked for once. */
+  private detailsOf(sid: string): Promise<SystemChecklist | undefined> {
+    const c = this.checklist;
+    const uri = this.uri;
+    if (!c || !uri) return Promise.resolve(undefined);
+    let map = this.details.get(c);
+    if (!map) this.details.set(c, map = new Map());
+    let found = map.get(sid);
+    if (!found) {
+      found = this.fetch(uri, [sid]).then((fresh) => {
+        const system = fresh?.systems.find((s) => s.sid === sid && !s.partial);
+        // items of another version than the tree shows would point at the wrong lines
+        return system && fresh?.version === c.version ? system : undefined;
+      });
+      map.set(sid, found);
+    }
+    return found;
+  }
+
+  getChildren(node?: Node): Node[];
+  getChildren(node?: Node): Node[] | Promise<Node[]>;
+  getChildren(node?: Node): Node[] | Promise<Node[]> {
     const uri = this.uri;
     const c = this.checklist;
     if (!uri) return [];
@@ -271,13 +306,22 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
       const systems = this.openOnly ? node.checklist.systems.filter((s) => s.open + s.unknown > 0) : node.checklist.systems;
       if (!systems.length) return [new MessageNode(this.openOnly ? 'Nothing open: every system is ready.' : 'No systems yet: add them under systems:.', 'pass', node)];
       let expanded = 0;
-      return systems.map((s) => new SystemNode(node.uri, s, node, s.status !== 'green' && expanded++ < EXPANDED_SYSTEMS));
+      return systems.map((s) => {
+        const open = s.status !== 'green' && expanded++ < EXPANDED_SYSTEMS;
+        // shown open: its items come with the next summary (see `expanded`)
+        if (open) this.expanded.add(s.sid);
+        return new SystemNode(node.uri, s, node, open);
+      });
     }
-    if (node instanceof SystemNode) {
-      const chapters = this.openOnly ? node.system.chapters.filter((ch) => ch.items.some(needsWork)) : node.system.chapters;
-      if (!chapters.length) return [new MessageNode('No checklist item of the guide applies to this system.', 'info', node)];
-      return chapters.map((ch) => new ChapterNode(node.uri, node.system, ch, node));
+    if (node instanceof SystemNode && node.system.partial) {
+      // a big landscape came as a summary: this system's items are asked for now
+      return this.detailsOf(node.system.sid).then((system) => {
+        if (system) return this.chaptersOf(node, system);
+        this.refresh(0);
+        return [new MessageNode('The file changed meanwhile; the checklist is being refreshed.', 'info', node)];
+      });
     }
+    if (node instanceof SystemNode) return this.chaptersOf(node, node.system);
     if (node instanceof ChapterNode) {
       const items = this.openOnly ? node.chapter.items.filter(needsWork) : node.chapter.items;
       return items.map((item) => new ItemNode(node.uri, node.system, item, node));
@@ -305,7 +349,7 @@ async function applyFix(provider: ChecklistProvider, node: ItemNode | undefined)
   const doc = await vscode.workspace.openTextDocument(node.uri);
   let item: ChecklistItemResult | undefined = node.item;
   if (provider.checklist?.version !== undefined && provider.checklist.version !== doc.version) {
-    const fresh = await provider.fetch(node.uri);
+    const fresh = await provider.fetch(node.uri, [node.system.sid]);
     item = fresh?.systems.find((s) => s.sid === node.system.sid)?.chapters.flatMap((c) => c.items).find((i) => i.id === node.item.id);
     if (fresh?.version !== undefined && fresh.version !== doc.version) item = undefined;
   }
@@ -466,6 +510,11 @@ export function registerChecklist(context: vscode.ExtensionContext, getClient: (
   const provider = new ChecklistProvider(getClient, log);
   const view = vscode.window.createTreeView(CHECKLIST_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   provider.view = view;
+  // the open systems come with their items in the next refresh (a big landscape's summary)
+  context.subscriptions.push(
+    view.onDidExpandElement((e) => { if (e.element instanceof SystemNode) provider.expanded.add(e.element.system.sid); }),
+    view.onDidCollapseElement((e) => { if (e.element instanceof SystemNode) provider.expanded.delete(e.element.system.sid); }),
+  );
   const status = vscode.languages.createLanguageStatusItem('landscapeLint.readiness', LANDSCAPE_LANGUAGES.map((language) => ({ language })));
   status.name = 'Landscape Lint Readiness';
   // screen readers read the icon syntax of `text` ("$(checklist)") literally

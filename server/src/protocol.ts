@@ -172,15 +172,19 @@ export interface LandscapeChecklist {
   };
 }
 
+/** Above this many systems a `detail: 'auto'` checklist request gets the summary (see ChecklistParams). */
+export const CHECKLIST_SUMMARY_ABOVE = 300;
+
 export interface ChecklistParams {
   uri: string;
   /**
    * How much of each system to send: `'full'` (the default) every chapter and item; `'summary'`
    * its counts, status and range only (`chapters` empty, `partial: true`), except the systems named
    * in `expand`, which come in full. A tree over thousands of systems asks for the summary and for
-   * the systems the user has opened: a few hundred KB per refresh instead of tens of MB.
+   * the systems the user has opened: a few hundred KB per refresh instead of tens of MB. `'auto'`:
+   * the summary above CHECKLIST_SUMMARY_ABOVE systems, else everything (the checklist view asks so).
    */
-  detail?: 'full' | 'summary';
+  detail?: 'full' | 'summary' | 'auto';
   /** SIDs sent in full with `detail: 'summary'`. */
   expand?: string[];
 }

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LandscapeLintApi } from '../../client/src/extension';
 import type { ChecklistItemResult, ChecklistRange, LandscapeChecklist, ReportResult, SystemChecklist } from '../../server/src/protocol';
-import { cleanUp, getApi, openExampleCopy, rangeText, runningClient, waitFor, waitForDiagnosticsWhere, withRule } from './helpers';
+import { cleanUp, copyExample, getApi, openExampleCopy, openInEditor, rangeText, runningClient, waitFor, waitForDiagnosticsWhere, withRule } from './helpers';
 
 const ACME = 'acme.landscape.yaml';
 const SIDS = ['EDV', 'EQA', 'EPR', 'BWD', 'BWP', 'S4D', 'S4Q', 'S4P', 'SOL', 'FRN', 'CRP', 'PIP', 'SBX', 'GRP'];
@@ -155,6 +155,28 @@ describe('readiness checklist', function () {
     const [revealUri, revealRange] = implement.command!.arguments as [string, ChecklistRange];
     assert.strictEqual(revealUri, editor.document.uri.toString());
     assert.deepStrictEqual(revealRange, { start: { line: 113, character: 11 }, end: { line: 113, character: 29 } });
+  });
+
+  it('a landscape of more than 300 systems comes as a summary; a system\'s items are asked for when it opens', async () => {
+    // acme's systems are its last key: 320 sandboxes more make it "big" (CHECKLIST_SUMMARY_ABOVE)
+    const extra = Array.from({ length: 320 }, (_, i) => `  Z${String(i).padStart(3, '0')}:\n    role: abap\n    connection: none\n    noteAssistant: { enabled: false }\n`).join('');
+    const uri = await copyExample(ACME, 'big-summary', (t) => `${t.endsWith('\n') ? t : `${t}\n`}${extra}`);
+    const editor = await openInEditor(uri);
+    const p = api.checklist;
+    const c = await waitForChecklist(p, editor.document, '334 systems', (x) => x.systems.length === 334);
+    // counts and status of every system, the items only of the few shown open
+    const partial = c.systems.filter((x) => x.partial);
+    assert.ok(partial.length >= 330, `summarized systems: ${partial.length}`);
+    assert.ok(partial.every((x) => x.chapters.length === 0 && typeof x.total === 'number' && typeof x.status === 'string'), 'a summarized system keeps its counts and status');
+    // an acme system with open items that is not shown open (only the first few are)
+    const sys = [...c.systems].reverse().find((x) => x.partial && x.open > 0 && !x.sid.startsWith('Z'));
+    assert.ok(sys, 'a summarized acme system with open items');
+    const node = systemNode(p, sys.sid);
+    const chapters = await (p.getChildren(node as never) as unknown as Promise<TreeNode[]>);
+    assert.ok(chapters.length > 0 && chapters.every((ch) => ch.chapter !== undefined), `${sys.sid}'s chapters: ${chapters.map(labelOf).join(', ')}`);
+    const items = chapters.flatMap((ch) => children(p, ch));
+    assert.strictEqual(items.length, sys.total + sys.notApplicable, `every item of ${sys.sid}, as counted in the summary`);
+    assert.strictEqual(items.filter((i) => i.item?.state === 'open').length, sys.open, `${sys.sid}'s open items`);
   });
 
   it('filterOpen keeps only open/unknown systems, chapters and items; showAll brings everything back', async () => {

@@ -3,6 +3,7 @@
  * result of a document; server.ts registers them on the connection.
  */
 import type { LintResult } from '../core/lint';
+import { CHECKLIST_SUMMARY_ABOVE } from '../protocol';
 import type { ChecklistParams, LandscapeChecklist, LandscapeMap, MapParams, ReportParams, ReportResult, SystemChecklist } from '../protocol';
 import { buildChecklist } from './checklist';
 import { buildMap } from './map';
@@ -49,7 +50,8 @@ export function checklistForRequest(params: ChecklistParams, lookup: LintLookup)
   const entry = lookup(params.uri);
   if (!entry) return null;
   const checklist = checklistOfEntry(entry);
-  return params.detail === 'summary' ? summaryOf(checklist, params.expand) : checklist;
+  const summary = params.detail === 'summary' || (params.detail === 'auto' && checklist.systems.length > CHECKLIST_SUMMARY_ABOVE);
+  return summary ? summaryOf(checklist, params.expand) : checklist;
 }
 
 /** The checklist with the chapters of every system left out but those in `expand` (see ChecklistParams.detail). */
