@@ -198,6 +198,21 @@ describe('HTML report: hostile and odd input', () => {
     assert.ok(!html.includes('\u0007'), 'control characters are replaced');
   });
 
+  it('ids stay unique whatever the SIDs (A and A-h, a SID like an index)', () => {
+    const html = htmlOf(dedent(`
+      systems:
+        A: { role: abap, connection: none, noteAssistant: { enabled: false } }
+        A-h: { role: abap, connection: none, noteAssistant: { enabled: false } }
+        "3X": { role: abap, connection: none, noteAssistant: { enabled: false } }
+        h-sys-A: { role: abap, connection: none, noteAssistant: { enabled: false } }
+    `));
+    const { doc, errors } = parseHtml(html);
+    assert.deepEqual(errors.map((e) => e.code), []);
+    const ids = elements(doc).map((e) => attr(e, 'id')).filter((x): x is string => x !== undefined);
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+    assert.ok(ids.includes('sys-A') && ids.includes('sys-A-h') && ids.includes('sys-3') && ids.includes('sys-h-sys-A'));
+  });
+
   it('escapeXml and systemAnchor', () => {
     assert.equal(escapeXml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     assert.equal(systemAnchor('EPR', 2), 'sys-EPR');

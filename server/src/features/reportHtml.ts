@@ -143,8 +143,8 @@ function line(r: { start: { line: number } }): number {
 function systemSection(map: LandscapeMap, s: MapSystem, index: number): string[] {
   const out: string[] = [];
   const ready = s.status === 'green' ? ' ready' : '';
-  out.push(`<section class="system${ready}" id="${systemAnchor(s.sid, index)}" aria-labelledby="${systemAnchor(s.sid, index)}-h">`);
-  out.push(`<h3 id="${systemAnchor(s.sid, index)}-h">${esc(s.sid)}${s.description ? ` — ${esc(s.description)}` : ''} ${badge(s.status)}</h3>`);
+  out.push(`<section class="system${ready}" id="${systemAnchor(s.sid, index)}" aria-labelledby="h-${systemAnchor(s.sid, index)}">`);
+  out.push(`<h3 id="h-${systemAnchor(s.sid, index)}">${esc(s.sid)}${s.description ? ` — ${esc(s.description)}` : ''} ${badge(s.status)}</h3>`);
   const tracks = s.tracks.length ? ` · track ${s.tracks.map(esc).join(', ')}` : '';
   const waived = s.waived ? ` (${s.waived} waived in the file)` : '';
   out.push(`<p class="meta">${esc(kind(s))}${tracks} · ${s.done} of ${s.total} items done${waived} · line ${line(s.range)} of the file</p>`);
