@@ -17,6 +17,7 @@ import type { FileReport } from './core/output';
 import { errorsOnly, formatGithub, formatGitlab, formatJson, formatJunit, formatSarif, formatText, summarize } from './core/output';
 import { closest } from './core/schema';
 import type { Finding, Severity, SeveritySetting } from './core/types';
+import { importMain } from './importCli';
 import { reportMain } from './reportCli';
 import { VERSION } from './version';
 
@@ -177,6 +178,7 @@ ${optionsHelp()}
 
 landscape-lint report <file> [--format md|json] [-o FILE] writes the readiness
 report (the guide's checklists per system); see landscape-lint report --help.
+landscape-lint import <file> --sid SID --components F … merges SAP exports into it; see --help there.
 
 Exit codes: 0 no errors (and not more warnings than --max-warnings), 1 otherwise
 (also when a file was not checked because it is larger than the size limit),
@@ -493,6 +495,7 @@ function render(format: OutputFormat, reports: readonly FileReport[], o: { color
 /** Runs the CLI; returns the exit code. */
 export function main(argv: readonly string[], io: CliIO): number {
   if (argv[0] === 'report') return reportMain(argv.slice(1), io);
+  if (argv[0] === 'import') return importMain(argv.slice(1), io);
   let args: Args;
   try {
     args = parseCommandLine(argv);

@@ -17,7 +17,11 @@ export class DocEditor {
   private readonly json: boolean;
   private readonly unit: number;
 
-  constructor(private readonly doc: LandscapeDocument) {
+  /**
+   * @param options.inlineMapsUnder keys whose entries, when they are maps, are written as flow maps
+   *   (`SAPOSS: { type: "3", user: X }`, as the snippets write destinations) instead of nested blocks
+   */
+  constructor(private readonly doc: LandscapeDocument, private readonly options: { readonly inlineMapsUnder?: readonly string[] } = {}) {
     this.json = doc.format === 'json';
     let unit = indentUnits.get(doc);
     if (unit === undefined) {
@@ -192,7 +196,7 @@ export class DocEditor {
       const firstKey = (map.items[0] as Pair | undefined)?.key as YamlNode | undefined;
       const col = firstKey?.range ? this.doc.lines.positionAt(firstKey.range[0]).character : 0;
       const at = this.afterLastLine(map);
-      const entry = this.blockEntry(key, value, col);
+      const entry = this.blockEntry(key, value, col, mapPath[mapPath.length - 1]);
       return [this.insert(at.offset, at.lead ? at.lead + entry.replace(/\n$/, '') : entry)];
     }
     if (pair && node && isScalar(node) && node.value === null && node.range && node.range[0] !== node.range[1]) {
@@ -210,7 +214,7 @@ export class DocEditor {
       const colon = this.doc.text.indexOf(':', parentKey.range![1]);
       if (this.json || colon < 0) return [];
       const lineEnd = this.lineEndOffset(colon);
-      return [this.insert(lineEnd, `\n${this.blockEntry(key, value, col + this.unit).replace(/\n$/, '')}`)];
+      return [this.insert(lineEnd, `\n${this.blockEntry(key, value, col + this.unit, mapPath[mapPath.length - 1]).replace(/\n$/, '')}`)];
     }
     if (node !== undefined && node !== null && !(isScalar(node) && node.value === null)) {
       // a scalar or a list where a map should be: writing below it would break the file
@@ -305,11 +309,12 @@ export class DocEditor {
   }
 
   /** `key: value` lines for a block map at a column, ending with a newline. */
-  private blockEntry(key: string, value: EditValue, col: number): string {
+  private blockEntry(key: string, value: EditValue, col: number, parentKey?: string | number): string {
     const pad = ' '.repeat(col);
     if (isPlainObject(value)) {
-      if (this.json) return `${pad}${this.keyText(key)}: ${this.inlineValue(value)}\n`;
-      const inner = Object.entries(value).map(([k, v]) => this.blockEntry(k, v, col + this.unit)).join('');
+      const inline = typeof parentKey === 'string' && this.options.inlineMapsUnder?.includes(parentKey);
+      if (this.json || inline) return `${pad}${this.keyText(key)}: ${this.inlineValue(value)}\n`;
+      const inner = Object.entries(value).map(([k, v]) => this.blockEntry(k, v, col + this.unit, key)).join('');
       return `${pad}${this.keyText(key)}:\n${inner}`;
     }
     return `${pad}${this.keyText(key)}: ${this.inlineValue(value)}\n`;
