@@ -59,13 +59,16 @@ export interface MergePlan {
   readonly changed: string[];
   /** SIDs that are new in the file. */
   readonly added: string[];
+  /**
+   * False when some changes had to wait for these edits: two keys added to one empty flow map
+   * (`destinations: {}`, JSON `"systems": {}`) replace the same `{}`. mergeText() plans again on
+   * the result until nothing is left.
+   */
+  readonly complete: boolean;
 }
 
 /** A landscape file the merge refuses to touch (syntax errors, a `systems` that is no map, …). */
 export class ImportError extends Error {}
-
-/** Two planned edits overlap (e.g. two new systems replacing one empty `systems: {}`). */
-class OverlapError extends ImportError {}
 
 /** The SID form of spec §1: three characters, A-Z/0-9, a letter first. */
 export const SID_PATTERN = /^[A-Z][A-Z0-9]{2}$/;
@@ -251,7 +254,8 @@ export function planMerge(doc: LandscapeDocument, imports: readonly SystemImport
     if (!edits.length) notices.push({ sid, severity: 'error', message: 'the system could not be inserted without rewriting the file around `systems`; nothing imported for it' });
     ops.push({ depth: 2, seq: seq++, edits: blankLineBefore(doc, edits) });
   }
-  return { edits: order(doc, ops), notices, changed, added };
+  const { edits, complete } = order(doc, ops);
+  return { edits, notices, changed, added, complete };
 }
 
 function destinationValue(d: { type: string; user?: string }): EditValue {
@@ -350,22 +354,27 @@ function blankLineBefore(doc: LandscapeDocument, edits: TextEdit[]): TextEdit[] 
  * first, so a key added to a nested map comes before a key added to the map around it at the
  * same place; at equal depth, in the order planned.
  */
-function order(doc: LandscapeDocument, ops: Op[]): TextEdit[] {
+function order(doc: LandscapeDocument, ops: Op[]): { edits: TextEdit[]; complete: boolean } {
   const flat = ops.flatMap((o) => o.edits.map((e, i) => ({ e, depth: o.depth, seq: o.seq, i, start: doc.lines.offsetAt(e.range.start), end: doc.lines.offsetAt(e.range.end) })));
   flat.sort((a, b) => a.start - b.start || a.end - b.end || b.depth - a.depth || a.seq - b.seq || a.i - b.i);
   const out: { start: number; end: number; e: TextEdit }[] = [];
+  let complete = true;
   for (const f of flat) {
     const last = out[out.length - 1];
     if (last && f.start === f.end && last.start === f.start && last.end === f.end) {
       last.e = { range: last.e.range, newText: last.e.newText + f.e.newText };
       continue;
     }
-    if (last && f.start < last.end) throw new OverlapError('internal: two planned edits overlap; nothing was imported');
+    if (last && f.start < last.end) {
+      // it overlaps an edit before it (both replace one empty `{}`): it waits for the next round
+      complete = false;
+      continue;
+    }
     out.push({ start: f.start, end: f.end, e: f.e });
   }
   // the engine writes `\n`; a file with Windows line ends gets them in the inserted lines too
   const crlf = doc.text.includes('\r\n');
-  return out.map((o) => (crlf ? { range: o.e.range, newText: o.e.newText.replace(/\r?\n/g, '\r\n') } : o.e));
+  return { edits: out.map((o) => (crlf ? { range: o.e.range, newText: o.e.newText.replace(/\r?\n/g, '\r\n') } : o.e)), complete };
 }
 
 export interface MergeResult extends MergePlan {
@@ -377,33 +386,27 @@ export interface MergeResult extends MergePlan {
  * imported systems has the same value as before.
  * @throws ImportError when the file cannot be merged into, or the check fails
  */
-export function mergeText(uri: string, text: string, imports: readonly SystemImport[], options: MergeOptions = {}): MergeResult {
-  const doc = new LandscapeDocument(uri, text);
-  let plan: MergePlan;
-  let out: string;
-  try {
-    plan = planMerge(doc, imports, options);
-    out = plan.edits.length ? applyEdits(text, doc, plan.edits) : text;
-  } catch (e) {
-    if (!(e instanceof OverlapError)) throw e;
-    // an empty flow map (`systems: {}`, JSON `"systems": {}`) is replaced by the first new system;
-    // the others can only go after it: insert that one first, then the rest into the result
-    const inFile = (sid: string): boolean => { const v = doc.nodeAt(['systems', sid]).value; return v !== undefined; };
-    const firstNew = imports.find((i) => !inFile(i.sid));
-    const first = planMerge(doc, imports.filter((i) => inFile(i.sid) || i === firstNew), options);
-    const mid = applyEdits(text, doc, first.edits);
-    const midDoc = new LandscapeDocument(uri, mid);
-    const rest = planMerge(midDoc, imports.filter((i) => !inFile(i.sid) && i !== firstNew), options);
-    out = applyEdits(mid, midDoc, rest.edits);
-    plan = {
-      edits: [wholeChange(doc, text, out)],
-      notices: [...first.notices, ...rest.notices],
-      changed: [...first.changed, ...rest.changed],
-      added: [...first.added, ...rest.added],
-    };
+export function mergeText(uri: string, text: string, imports: readonly SystemImport[], options: MergeOptions = {}, format?: 'yaml' | 'json'): MergeResult {
+  const doc = new LandscapeDocument(uri, text, { format });
+  let plan = planMerge(doc, imports, options);
+  let out = plan.edits.length ? applyEdits(text, doc, plan.edits) : text;
+  if (!plan.complete) {
+    // plan again on the result: what is done plans no edit (the merge is idempotent), what waited goes in
+    const notices = new Map(plan.notices.map((n) => [`${n.sid}\u0000${n.message}`, n]));
+    const changed = new Set(plan.changed);
+    const added = new Set(plan.added);
+    for (let round = 0; round < 8 && !plan.complete; round++) {
+      const next = new LandscapeDocument(uri, out, { format });
+      plan = planMerge(next, imports, options);
+      out = plan.edits.length ? applyEdits(out, next, plan.edits) : out;
+      for (const n of plan.notices) if (!notices.has(`${n.sid}\u0000${n.message}`)) notices.set(`${n.sid}\u0000${n.message}`, n);
+      for (const sid of plan.changed) changed.add(sid);
+    }
+    if (!plan.complete) throw new ImportError('internal: the merge did not settle; nothing was imported');
+    plan = { edits: out === text ? [] : [wholeChange(doc, text, out)], notices: [...notices.values()], changed: imports.map((i) => i.sid).filter((s) => changed.has(s)), added: [...added], complete: true };
   }
   if (out !== text) {
-    const after = new LandscapeDocument(uri, out);
+    const after = new LandscapeDocument(uri, out, { format });
     const err = after.parseFindings.find((f) => f.severity === 'error');
     if (err) throw new ImportError(`internal: the merged file would not parse (line ${err.range.start.line + 1}: ${err.message}); nothing was imported`);
     const sids = new Set(imports.map((i) => i.sid));
