@@ -6,6 +6,7 @@ import { REASON_PLACEHOLDER } from '../../server/src/core/suppress';
 import { Commands, SETTINGS_SECTION } from '../../server/src/protocol';
 import type { ChecklistProvider } from './checklistTree';
 import { registerChecklist } from './checklistTree';
+import { registerImportCommand } from './importCommand';
 import type { MapView } from './mapView';
 import { registerMapView } from './mapView';
 
@@ -113,6 +114,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Landsc
   const checklist = registerChecklist(context, () => client, (s) => output?.appendLine(s));
   // Landscape Map webview of the checklist's file (mapView.ts).
   const map = registerMapView(context, () => client, checklist, (s) => output?.appendLine(s));
+  // Import System from SAP Exports… (the merge of `landscape-lint import` as an undoable edit)
+  registerImportCommand(context, (s) => output?.appendLine(s));
   try {
     await startClient(context);
   } catch (e) {

@@ -32,6 +32,8 @@ export const Commands = {
   restartServer: 'landscapeLint.restartServer',
   /** Opens the bundled rule documentation as a Markdown preview; argument: a rule id for its own page. */
   openRuleDocs: 'landscapeLint.openRuleDocs',
+  /** Import System from SAP Exports… (client/src/importCommand.ts); accepts ImportSystemArgs. */
+  importSystem: 'landscapeLint.importSystem',
 } as const;
 
 /** Debounce between the last edit and validation, in ms. */
