@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Measures `landscape-lint import --dir` on many systems: generates N system folders (default
 // 500) with all four exports (copies of the EPR fixtures of test/fixtures/import, SAP_BASIS and
-// ST-PI levels varied per system), then times three runs of the built CLI (dist/cli.js):
+// ST-PI levels varied per system), then times three runs of the built CLI (dist/cli.js, in this
+// process, so that its CPU time can be told from the wall time on a shared machine):
 //   1. into a new file (every system inserted),
 //   2. the same exports again (nothing to change: the idempotence check at scale),
 //   3. into the file after the support packages moved on (every system changed in place).
 //   node scripts/import-bench.mjs [--systems 500] [--keep]
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ const n = Number(args[args.indexOf('--systems') + 1]) || 500;
 const keep = args.includes('--keep');
 const cli = path.join(ROOT, 'dist', 'cli.js');
 if (!fs.existsSync(cli)) { console.error('build first: npm run build'); process.exit(2); }
+const { main } = createRequire(import.meta.url)(cli);
 const fx = path.join(ROOT, 'test', 'fixtures', 'import', 'EPR');
 const base = fs.mkdtempSync(path.join(os.tmpdir(), 'll-import-bench-'));
 const exportsDir = path.join(base, 'exports');
@@ -39,19 +41,28 @@ function generate(spShift) {
   }
 }
 
+/**
+ * Runs the CLI in this process (the bundle exports main()): wall time and CPU time (user +
+ * system) of the run — on a shared machine the CPU time is the steadier number.
+ */
 function time(label, target) {
+  let out = '';
+  let err = '';
+  const io = { out: (t) => { out += t + '\n'; }, err: (t) => { err += t + '\n'; }, cwd: base, isTTY: false, env: {} };
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, 'import', target, '--dir', exportsDir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const code = main(['import', target, '--dir', exportsDir], io);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) { console.error(r.stderr.slice(0, 2000)); throw new Error(`${label}: exit ${r.status}`); }
+  const cpu = process.cpuUsage(cpu0);
+  if (code !== 0) { console.error(err.slice(0, 2000)); throw new Error(`${label}: exit ${code}`); }
   const size = fs.statSync(target).size;
-  console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s  (${r.stdout.split('\n')[0]}; file ${(size / 1024).toFixed(0)} KiB)`);
+  console.log(`${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(6)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2).padStart(6)} s CPU  (${out.split('\n')[0].replace(/^.*: /, '')}; ${(size / 1024).toFixed(0)} KiB)`);
   return ms;
 }
 
 generate(0);
 const target = path.join(base, 'big.landscape.yaml');
-console.log(`import --dir with ${n} systems (4 exports each), node ${process.version}, ${os.cpus().length} CPUs`);
+console.log(`import --dir with ${n} systems (4 exports each), node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}`);
 time(`1. new file, ${n} systems inserted`, target);
 time('2. same exports again (nothing to change)', target);
 generate(1);

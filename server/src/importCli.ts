@@ -5,7 +5,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { CliIO } from './cli';
 import { formatOf } from './core/document';
 import { FileReadError, readLandscapeFile } from './core/files';
-import { lintText } from './core/lint';
+import { IncrementalLint, lintText } from './core/lint';
 import type { Finding } from './core/types';
 import type { ImportConnection, ImportRole, MergeResult, SystemImport } from './import/merge';
 import { emptyLandscape, ImportError, mergeText, SID_PATTERN } from './import/merge';
@@ -149,7 +149,10 @@ function run(argv: readonly string[], io: CliIO): number {
       text = emptyLandscape(formatOf(target));
     } else throw new FatalError(`cannot read '${display}': ${e.message}`);
   }
-  const before = exists ? countBySystem(lintText(target, text).findings) : new Map<string, Counts>();
+  // the lint after the merge reuses what the lint before it parsed and checked for unchanged systems
+  const incremental = new IncrementalLint();
+  const beforeFindings = exists ? lintText(target, text, { incremental }).findings : [];
+  const before = countBySystem(beforeFindings);
   let result: MergeResult;
   try {
     result = mergeText(target, text, imports, { allNotes: o['all-notes'], allDestinations: o['all-destinations'] });
@@ -172,7 +175,7 @@ function run(argv: readonly string[], io: CliIO): number {
       throw new FatalError(`cannot write '${display}': ${(e as Error).message}`);
     }
   }
-  const after = countBySystem(lintText(target, newText).findings);
+  const after = newText === text ? before : countBySystem(lintText(target, newText, exists ? { incremental } : {}).findings);
   const verb = dry ? 'would change' : exists ? 'changed' : 'created';
   if (!result.changed.length) io.out(`${display}: the exports match the file; nothing to change`);
   else io.out(`${display}: ${verb} ${result.changed.length} system${result.changed.length > 1 ? 's' : ''}${dry ? ' (dry run, nothing written)' : ''}`);
