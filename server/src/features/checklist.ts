@@ -448,7 +448,7 @@ export function checklistItemsOf(checklist: LandscapeChecklist): { system: Syste
  * building it afresh (a property test checks it after random edits).
  */
 export class ChecklistCache {
-  private bySystem = new WeakMap<SystemDef, { line: number; findings: string; checklist: SystemChecklist }>();
+  private bySystem = new WeakMap<SystemDef, { line: number; findings: string; own: readonly Finding[]; checklist: SystemChecklist }>();
   private suppressions = '';
   /** Systems whose checklist was built (not reused) by the last build, for tests and logs. */
   lastBuilt = 0;
@@ -465,20 +465,26 @@ export class ChecklistCache {
 
   system(result: LintResult, s: SystemDef, own: readonly Finding[], build: () => SystemChecklist): SystemChecklist {
     const line = sidRange(result, s.sid).start.line;
+    const last = this.bySystem.get(s);
+    // the same finding objects at the same place (cached per-system findings): nothing to compare
+    if (last && last.line === line && last.own.length === own.length && last.own.every((f, i) => f === own[i])) return last.checklist;
     // the findings with their lines relative to the system's key: unchanged when only the system moved
     const findings = JSON.stringify(own, function (this: unknown, key: string, value: unknown) {
       return key === 'line' && typeof value === 'number' && isPosition(this) ? value - line : value;
     });
-    const hit = this.bySystem.get(s);
+    const hit = last;
     if (hit && hit.findings === findings) {
-      if (hit.line === line) return hit.checklist;
+      if (hit.line === line) {
+        hit.own = own;
+        return hit.checklist;
+      }
       const moved = movedChecklist(hit.checklist, line - hit.line);
-      this.bySystem.set(s, { line, findings, checklist: moved });
+      this.bySystem.set(s, { line, findings, own, checklist: moved });
       return moved;
     }
     this.lastBuilt++;
     const checklist = build();
-    this.bySystem.set(s, { line, findings, checklist });
+    this.bySystem.set(s, { line, findings, own, checklist });
     return checklist;
   }
 }
