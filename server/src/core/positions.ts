@@ -65,6 +65,16 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 
+  /** The lines whose text contains `needle`, in order (found in the whole text, not line by line). */
+  linesContaining(needle: string): number[] {
+    const out: number[] = [];
+    for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + needle.length)) {
+      const line = this.positionAt(at).line;
+      if (out[out.length - 1] !== line) out.push(line);
+    }
+    return out;
+  }
+
   /** The text of a line without its line break. */
   lineText(line: number): string {
     const start = this.lineStart(line);
