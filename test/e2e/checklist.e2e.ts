@@ -130,7 +130,7 @@ describe('readiness checklist', function () {
 
     const implement = itemNode(p, 'EPR', 'abap-implement-2738426');
     // issue 14: a short label, why it is open as the description, the guide's wording in the tooltip
-    assert.strictEqual(labelOf(implement), 'SAP Note 2738426 transported');
+    assert.strictEqual(labelOf(implement), 'SAP Note 2738426');
     assert.strictEqual(implement.description, 'SAP Note 2738426 not implemented');
     const tip = (implement.tooltip as vscode.MarkdownString).value;
     assert.ok(tip.startsWith('**Open: SAP Note 2738426 not implemented**'), tip);

@@ -82,6 +82,17 @@ describe('checklist knowledge: evidence for every item', () => {
   });
 });
 
+describe('checklist item labels (issue 14)', () => {
+  it('every item of the guide\'s checklists has a label of at most 26 characters (the tree at the default sidebar width) and keeps its wording', () => {
+    for (const ch of CHECKLIST_CHAPTERS) {
+      for (const item of ch.items) {
+        assert.ok(item.label.length > 0 && item.label.length <= 26, `${item.id}: "${item.label}" (${item.label.length})`);
+        assert.ok(item.text.length > item.label.length, `${item.id}: the wording stays in text`);
+      }
+    }
+  });
+});
+
 describe('Create Landscape File (issue 14)', () => {
   it('the name the user gives is made a landscape file name (only those are checked without a setting)', () => {
     const table: [string, string][] = [

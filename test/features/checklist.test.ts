@@ -590,7 +590,7 @@ describe('checklist of examples/acme.landscape.yaml (real rules)', () => {
 
   it('every open or unknown item has a cause of at most 130 characters and a short label; done items have none', () => {
     for (const { system: s, item: i } of checklistItemsOf(c)) {
-      assert.ok(i.label.length > 0 && i.label.length <= 60, `${s.sid} ${i.id} label: ${i.label}`);
+      if (!i.id.startsWith('other:')) assert.ok(i.label.length > 0 && i.label.length <= 26, `${s.sid} ${i.id} label: ${i.label}`);
       if (i.state === 'open' || i.state === 'unknown') assert.ok(i.cause && i.cause.length <= 130, `${s.sid} ${i.id}: ${i.cause}`);
       else assert.equal(i.cause, undefined, `${s.sid} ${i.id}`);
     }

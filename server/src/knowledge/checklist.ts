@@ -48,8 +48,8 @@ export interface ChecklistItem {
   /** Short form of the guide's wording (or of the derived step). */
   readonly text: string;
   /**
-   * The item in a few words (at most 36 characters), for the checklist tree at the sidebar's
-   * default width; the wording of `text` goes to the tooltip.
+   * The item in a few words (at most 26 characters: the checklist tree at the sidebar's default
+   * width still shows why it is open after it); the wording of `text` goes to the tooltip.
    */
   readonly label: string;
   readonly origin: 'checklist' | 'derived';
@@ -102,7 +102,7 @@ const NOTE_ASSISTANT_ITEMS: readonly ChecklistItem[] = [
     id: 'na-implement-2408073-2546220-2508268',
     chapter: '3.2',
     text: 'Note Assistant not enabled for TCI: implement SAP Notes 2408073, 2546220 and 2508268 (and set up the note download channel, guide 2.1.4.2 step 2).',
-    label: 'SAP Notes 2408073, 2546220, 2508268',
+    label: 'Digital-signature notes',
     origin: 'checklist',
     sections: ['2.1.4.2', '2.1.4.3'],
     conditions: ['below-digital-signature-sp', 'not-tci-enabled'],
@@ -140,7 +140,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-note-assistant-transported',
     chapter: '4.3',
     text: 'Fulfil the Note Assistant requirements and transport the changes throughout the landscape.',
-    label: 'Note Assistant changes transported',
+    label: 'SNOTE changes transported',
     origin: 'checklist',
     sections: ['2.1.4', '3.2'],
     appliesTo: DIRECT_ABAP_LANDSCAPE,
@@ -150,7 +150,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-implement-2738426',
     chapter: '4.3',
     text: 'Implement SAP Note 2738426 and transport it throughout the landscape.',
-    label: 'SAP Note 2738426 transported',
+    label: 'SAP Note 2738426',
     origin: 'checklist',
     sections: ['2.1.5', '4.3'],
     appliesTo: DIRECT_ABAP_LANDSCAPE,
@@ -160,7 +160,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-request-comm-user',
     chapter: '4.3',
     text: 'Request a technical communication user.',
-    label: 'Technical communication user',
+    label: 'Communication user',
     origin: 'checklist',
     sections: ['2.3'],
     appliesTo: DIRECT_ABAP,
@@ -170,7 +170,7 @@ const ABAP_DIRECT_ITEMS: readonly ChecklistItem[] = [
     id: 'abap-run-oss-comm-task-list',
     chapter: '4.3',
     text: 'Run task list SAP_BASIS_CONFIG_OSS_COMM (STC01) in each system with the technical communication user and password.',
-    label: 'Task list SAP_BASIS_CONFIG_OSS_COMM',
+    label: 'OSS_COMM task list',
     origin: 'checklist',
     sections: ['2.2', '2.2.1', '2.2.2', '2.1.5'],
     appliesTo: DIRECT_ABAP,
@@ -218,7 +218,7 @@ const SOLMAN_ITEMS: readonly ChecklistItem[] = [
     id: 'solman-request-comm-user',
     chapter: '5.3',
     text: 'Have a technical communication user.',
-    label: 'Technical communication user',
+    label: 'Communication user',
     origin: 'derived',
     sections: ['2.3', '5.1'],
     appliesTo: SOLMAN,
@@ -239,7 +239,7 @@ const SOLMAN_ITEMS: readonly ChecklistItem[] = [
     id: 'solman-run-support-hub-task-list',
     chapter: '5.3',
     text: 'Run task list SAP_SUPPORT_HUB_CONFIG (STC01).',
-    label: 'Task list SAP_SUPPORT_HUB_CONFIG',
+    label: 'SUPPORT_HUB task list',
     origin: 'derived',
     sections: ['5.2'],
     conditions: ['support-hub-release'],
@@ -260,7 +260,7 @@ const SOLMAN_ITEMS: readonly ChecklistItem[] = [
     id: 'solman-ssl-certificates',
     chapter: '5.3',
     text: 'Install the root CA certificates in SSL Client (Standard) and SSL Client (Anonymous) (STRUST).',
-    label: 'Root CAs in the SSL client PSEs',
+    label: 'Root CAs (SSL client PSEs)',
     origin: 'derived',
     sections: ['2.2.2'],
     appliesTo: SOLMAN,
@@ -285,7 +285,7 @@ const FRUN_ITEMS: readonly ChecklistItem[] = [
     id: 'frun-run-support-hub-task-list',
     chapter: '6.2',
     text: 'Run task list SAP_SUPPORT_HUB_CONFIG (STC01).',
-    label: 'Task list SAP_SUPPORT_HUB_CONFIG',
+    label: 'SUPPORT_HUB task list',
     origin: 'derived',
     sections: ['6.1'],
     conditions: ['support-hub-release'],
@@ -296,7 +296,7 @@ const FRUN_ITEMS: readonly ChecklistItem[] = [
     id: 'frun-request-comm-user',
     chapter: '6.2',
     text: 'Have a technical communication user.',
-    label: 'Technical communication user',
+    label: 'Communication user',
     origin: 'derived',
     sections: ['2.3'],
     appliesTo: FRUN,
@@ -316,7 +316,7 @@ const FRUN_ITEMS: readonly ChecklistItem[] = [
     id: 'frun-ssl-certificates',
     chapter: '6.2',
     text: 'Install the root CA certificates in SSL Client (Standard) (STRUST).',
-    label: 'Root CAs in SSL Client (Standard)',
+    label: 'Root CAs (SSL Client Std.)',
     origin: 'derived',
     sections: ['2.2.2'],
     appliesTo: FRUN,
