@@ -15,6 +15,8 @@ import { fixText } from './core/fix';
 import { ALL_RULES, lintText, ruleMeta } from './core/lint';
 import type { FileReport } from './core/output';
 import { errorsOnly, formatGithub, formatGitlab, formatJson, formatJunit, formatSarif, formatText, summarize } from './core/output';
+import type { BaselineId, KnowledgeContext } from './knowledge/baseline';
+import { BASELINE_IDS, isBaselineId, isIsoDate, knowledgeContext } from './knowledge/baseline';
 import { closest } from './core/schema';
 import type { Finding, Severity, SeveritySetting } from './core/types';
 import { importMain } from './importCli';
@@ -56,6 +58,10 @@ interface Args {
   ignorePatterns: string[];
   printConfig?: string;
   maxFileSize?: number;
+  /** Knowledge baseline (overrides the configuration file's). */
+  baseline?: BaselineId;
+  /** The date the advice is for, YYYY-MM-DD (overrides the configuration file's; default today). */
+  asOf?: string;
   color?: boolean;
   output?: string;
   help: boolean;
@@ -148,6 +154,20 @@ const OPTIONS: readonly OptionSpec[] = [
   {
     name: 'max-file-size', value: 'KB', help: 'size limit (default: 65536 = 64 MiB); a larger file is\nnot checked and fails the run (exit 1)',
     apply: (a, v) => { a.maxFileSize = wholeNumber('--max-file-size', v, 1, 'a size in KiB') * 1024; },
+  },
+  {
+    name: 'baseline', value: BASELINE_IDS.join('|'), help: 'knowledge to judge by: the guide alone (guide-1.1), or the guide plus\ndated updates since 2019 (current, the default); see docs/knowledge.md',
+    apply: (a, v) => {
+      if (!isBaselineId(v)) throw new UsageError(`--baseline must be ${BASELINE_IDS.join(' or ')}, not '${v}'`);
+      a.baseline = v;
+    },
+  },
+  {
+    name: 'as-of', value: 'YYYY-MM-DD', help: 'the date the advice is for (default: today, UTC): decides tense and\nthe severity of dated findings (baseline current)',
+    apply: (a, v) => {
+      if (!isIsoDate(v)) throw new UsageError(`--as-of takes a date YYYY-MM-DD, not '${v}'`);
+      a.asOf = v;
+    },
   },
   { name: 'color', help: 'force colours (default: on a terminal, unless NO_COLOR is set;\nFORCE_COLOR=1 forces them too)', apply: (a) => { a.color = true; } },
   { name: 'no-color', help: 'disable colours', apply: (a) => { a.color = false; } },
@@ -387,7 +407,17 @@ class ConfigResolver {
   /** The effective configuration of a landscape file. */
   configFor(file: string): LintConfig {
     const own = this.fileConfig(path.dirname(file))?.config;
-    return mergeConfig(own ?? {}, { rules: this.args.rules, maxFileSize: this.args.maxFileSize });
+    return mergeConfig(own ?? {}, this.cliLayer());
+  }
+
+  /** What the command line sets, over every configuration file. */
+  cliLayer(): Partial<LintConfig> {
+    return {
+      rules: this.args.rules,
+      maxFileSize: this.args.maxFileSize,
+      ...(this.args.baseline !== undefined ? { baseline: this.args.baseline } : {}),
+      ...(this.args.asOf !== undefined ? { asOf: this.args.asOf } : {}),
+    };
   }
 
   readonly extraFor: ExtraPatterns = (dir) => {
@@ -481,10 +511,10 @@ function writeFixed(file: string, text: string, encoding: LandscapeFileContent['
 }
 
 /** Renders the reports in an output format. */
-function render(format: OutputFormat, reports: readonly FileReport[], o: { color: boolean; cwd: string; exitCode: number; unreadable: { file: string; message: string }[] }): string {
+function render(format: OutputFormat, reports: readonly FileReport[], o: { color: boolean; cwd: string; exitCode: number; unreadable: { file: string; message: string }[]; knowledge?: KnowledgeContext }): string {
   switch (format) {
-    case 'json': return formatJson(reports);
-    case 'sarif': return formatSarif(reports, { toolVersion: VERSION, cwd: o.cwd, exitCode: o.exitCode, unreadable: o.unreadable });
+    case 'json': return formatJson(reports, o.knowledge);
+    case 'sarif': return formatSarif(reports, { toolVersion: VERSION, cwd: o.cwd, exitCode: o.exitCode, unreadable: o.unreadable, knowledge: o.knowledge });
     case 'github': return formatGithub(reports);
     case 'gitlab': return formatGitlab(reports);
     case 'junit': return formatJunit(reports);
@@ -536,7 +566,7 @@ export function main(argv: readonly string[], io: CliIO): number {
     const lintContent = (file: string, name: string, content: LandscapeFileContent, config: LintConfig, format?: LandscapeFormat): void => {
       if (!fixing) {
         const result = lintText(file, content.text, { config, maxFileSize: content.limit, format });
-        reports.push(fileReport(name, result.doc.parseFindings, result.findings, content));
+        reports.push({ ...fileReport(name, result.doc.parseFindings, result.findings, content), knowledge: result.knowledge });
         return;
       }
       const outcome = fixText(file, content.text, { config, maxFileSize: content.limit, format, filter: fixFilter });
@@ -562,7 +592,7 @@ export function main(argv: readonly string[], io: CliIO): number {
           fixed.after += outcome.result.findings.length;
         }
       }
-      reports.push(fileReport(name, result.doc.parseFindings, result.findings, content));
+      reports.push({ ...fileReport(name, result.doc.parseFindings, result.findings, content), knowledge: result.knowledge });
     };
     if (args.stdin) {
       const name = args.stdinFilename;
@@ -618,6 +648,8 @@ export function main(argv: readonly string[], io: CliIO): number {
       cwd: io.cwd,
       exitCode,
       unreadable: unreadable.map((u) => ({ file: shown(u.path), message: u.message })),
+      // the knowledge of the run: the first file's (each file's own when they differ), else the command line's
+      knowledge: reports.length ? undefined : knowledgeContext(configs.cliLayer().baseline, configs.cliLayer().asOf),
     });
     if (args.output) {
       try {

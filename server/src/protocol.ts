@@ -154,6 +154,8 @@ export interface LandscapeChecklist {
   /** `landscape:` display name. */
   name?: string;
   guide: { title: string; version: string; date: string };
+  /** The knowledge baseline the findings were made with (`guide-1.1` or `current`) and its date. */
+  baseline: { id: string; title: string; date: string };
   /** False when the file could not be parsed (syntax errors, too large): no systems then. */
   parsed: boolean;
   /** Syntax errors in the file: the checklist may then miss what could not be read. */

@@ -10,13 +10,13 @@ import type { LintEntry } from '../../server/src/features/checklistHandlers';
 import { renderReportJson, renderReportMarkdown, STATE_MARK } from '../../server/src/features/report';
 import { main } from '../../server/src/cli';
 import { reportMain } from '../../server/src/reportCli';
-import { ROOT } from '../support/helpers';
+import { ROOT, GUIDE_1_1 } from '../support/helpers';
 
 const ACME = path.join(ROOT, 'examples', 'acme.landscape.yaml');
 const GOLDEN = path.join(ROOT, 'test', 'fixtures', 'report', 'acme.report.md');
 
 function acmeChecklist() {
-  return buildChecklist(lintText(ACME, fs.readFileSync(ACME, 'utf8')));
+  return buildChecklist(lintText(ACME, fs.readFileSync(ACME, 'utf8'), { knowledge: GUIDE_1_1 }));
 }
 
 function run(args: string[], cwd = ROOT): { code: number; out: string; err: string } {
@@ -101,7 +101,7 @@ describe('readiness report (JSON)', () => {
 
 describe('checklist request handlers', () => {
   const uri = pathToFileURL(ACME).toString();
-  const entry: LintEntry = { version: 12, result: lintText(uri, fs.readFileSync(ACME, 'utf8')) };
+  const entry: LintEntry = { version: 12, result: lintText(uri, fs.readFileSync(ACME, 'utf8'), { knowledge: GUIDE_1_1 }) };
   const lookup = (u: string): LintEntry | undefined => (u === uri ? entry : undefined);
 
   it('landscapeLint/checklist: the checklist of the last lint result, with its version; null for an unknown file', () => {

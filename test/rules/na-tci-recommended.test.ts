@@ -95,25 +95,47 @@ describe('rule na-tci-recommended (guide 2.1.4.3)', () => {
     const acme = lint(fs.readFileSync(path.join(ROOT, 'examples', 'acme.landscape.yaml'), 'utf8'));
     const found = ofRule(acme, RULE);
     assert.deepEqual(found.map((f) => [f.system, f.severity, f.message]), [
-      ['SBX', 'info', 'Note Assistant is not TCI-enabled (noteAssistant.tci: false); the guide strongly recommends enabling TCI on SAP_BASIS 731: 1. update SPAM to version 70 or above (recorded: 68); 2. if applicable, implement SAP Notes 2536585/2606986/2615270/2569813; 3. implement bootstrap SAP Note 1995550 (package SAPK73100DCPSAPBASIS); 4. implement SAP Note 2408383 (package SAPK73100GCPSAPBASIS)'],
+      // 731 SP19 is at the TCI row of guide 2.1.4.3: the support package contains the bootstrap package,
+      // so the info sends the administrator to SNOTE, not to a package SPAM would refuse (guide review)
+      ['SBX', 'info', 'noteAssistant.tci is false, but Note Assistant on SAP_BASIS 731 SP19 is TCI-enabled out of the box as of 731 SP19 (guide 2.1.4.3): no bootstrap SAP Note is needed (the support package already contains package SAPK73100DCPSAPBASIS; SPAM would refuse it): check it in SNOTE and set tci: true — then SAP Note 2576306 is what digitally signed SAP Notes need below their support package'],
       ['GRP', 'info', 'Note Assistant is not TCI-enabled (SAP_BASIS 702 SP17 is below 702 SP20 and bootstrap SAP Note 2444141 is not in notes); the guide strongly recommends enabling TCI on SAP_BASIS 702: 1. update SPAM to version 70 or above (recorded: 68); 2. if applicable, implement SAP Notes 1532112/2344014/2134534/2536585/2606986/2569813/2615270; 3. implement bootstrap SAP Note 2444141 (package SAPK70200GCPSPBASIS)'],
     ]);
     assert.equal(found[0]!.range.start.line, acme.doc.text.split('\n').findIndex((l) => l.includes('tci: false   ')));
-    assert.match(found[0]!.related?.[0]?.message ?? '', /731 SP19 is at the TCI level of guide 2\.1\.4\.3 \(731 SP19\): check whether noteAssistant\.tci: false is still right/);
+    assert.deepEqual(found[0]!.fixes?.map((x) => x.title), ['Set noteAssistant.tci to true']);
   });
 
-  it('declared tci: false: the fix adds the notes and sets tci: true; digital signature then asks for 2576306', () => {
-    const text = sys('731 SP19', { tci: false, spam: 68, notes: '[]' });
+  it('declared tci: false below the TCI level: the fix adds the notes and sets tci: true; digital signature then asks for 2576306', () => {
+    const text = sys('731 SP18', { tci: false, spam: 68, notes: '[]' });
     const { r, found } = only(text);
     const f = found[0]!;
     assert.equal(rangeText(f), '8:11-8:16');
     assert.equal(f.fixes?.[0]?.title, 'Add SAP Notes 1995550, 2408383 to notes and set noteAssistant.tci to true');
     const fixed = applyFix(r, f);
-    assert.equal(fixed, sys('731 SP19', { tci: true, spam: 68, notes: '[1995550, 2408383]' }));
+    assert.equal(fixed, sys('731 SP18', { tci: true, spam: 68, notes: '[1995550, 2408383]' }));
     assertClean(fixed);
-    assert.equal(ofRule(r, 'na-digital-signature')[0]?.message, 'SAP_BASIS 731 SP19 lacks digital-signature support, implement 2408073/2546220/2508268');
-    assert.equal(ofRule(lint(fixed), 'na-digital-signature')[0]?.message, 'SAP_BASIS 731 SP19 lacks digital-signature support, implement 2576306');
+    assert.equal(ofRule(r, 'na-digital-signature')[0]?.message, 'SAP_BASIS 731 SP18 lacks digital-signature support, implement 2408073/2546220/2508268');
+    assert.equal(ofRule(lint(fixed), 'na-digital-signature')[0]?.message, 'SAP_BASIS 731 SP18 lacks digital-signature support, implement 2576306');
   });
+
+  // Guide 2.1.4.3 TCI table: at or above the release's TCI support package Note Assistant is TCI-enabled
+  // by the support package; a declared tci: false gets the 752+ treatment (check SNOTE, set tci: true).
+  for (const [release, minSp, , , pkg] of PROCEDURE) {
+    for (const level of [`${release} ${sp(minSp)}`, `${release} ${sp(minSp + 3)}`]) {
+      it(`${level}, tci: false: TCI-enabled out of the box, no bootstrap package (${pkg}), only "set tci: true"`, () => {
+        const text = sys(level, { tci: false, spam: 68, notes: '[]' });
+        const { r, found } = only(text);
+        assert.deepEqual(found.map((f) => [f.severity, f.message]), [[
+          'info',
+          `noteAssistant.tci is false, but Note Assistant on SAP_BASIS ${level} is TCI-enabled out of the box as of ${release} ${sp(minSp)} (guide 2.1.4.3): no bootstrap SAP Note is needed (the support package already contains package ${pkg}; SPAM would refuse it): check it in SNOTE and set tci: true — then SAP Note 2576306 is what digitally signed SAP Notes need below their support package`,
+        ]]);
+        assert.ok(!found[0]!.message.includes('implement bootstrap'), 'no bootstrap step');
+        assert.deepEqual(found[0]!.fixes?.map((x) => x.title), ['Set noteAssistant.tci to true']);
+        const fixed = applyFix(r, found[0]!);
+        assert.equal(fixed, sys(level, { tci: true, spam: 68, notes: '[]' }));
+        assertClean(fixed);
+      });
+    }
+  }
 
   it('the second fix adds the prerequisite notes too', () => {
     const text = sys('750 SP04', { notes: '[2738426]' });
@@ -206,7 +228,7 @@ describe('rule na-tci-recommended (guide 2.1.4.3)', () => {
     });
 
     it('JSON', () => {
-      const json = '{\n  "landscape": "T",\n  "systems": {\n    "SBX": {\n      "role": "abap",\n      "connection": "none",\n      "basis": "731 SP19",\n      "spam": 68,\n      "noteAssistant": { "tci": false, "trustAnchors": true },\n      "notes": []\n    }\n  }\n}\n';
+      const json = '{\n  "landscape": "T",\n  "systems": {\n    "SBX": {\n      "role": "abap",\n      "connection": "none",\n      "basis": "731 SP18",\n      "spam": 68,\n      "noteAssistant": { "tci": false, "trustAnchors": true },\n      "notes": []\n    }\n  }\n}\n';
       const uri = 'file:///t.landscape.json';
       const { r, found } = only(json, uri);
       const fixed = applyFix(r, found[0]!);

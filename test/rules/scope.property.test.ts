@@ -11,6 +11,10 @@ import { ruleScope } from '../../server/src/rules/rule';
 import { fuzzParameters, landscapeArb, mutatedLandscapeArb } from '../property/arbitraries';
 import type { LandscapeFile } from '../property/arbitraries';
 import { ROOT } from '../support/helpers';
+import { BASELINES } from '../../server/src/knowledge/baseline';
+
+/** Rules run under the default baseline, the clock pinned (the findings must not depend on the day the tests run). */
+const KNOWLEDGE = { baseline: BASELINES.current, asOf: '2026-11-29' };
 
 /**
  * Rule scope (server/src/rules/rule.ts): a rule with scope 'system' makes findings for a system
@@ -166,10 +170,10 @@ class GuardedSystems extends Map<string, SystemDef> {
  * of the first difference instead of throwing when `soft` (the control test of landscape rules).
  */
 function checkSubset(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, subset: LandscapeModel, soft = false): string | undefined {
-  const full = rule.check({ doc, model });
+  const full = rule.check({ doc, model, ...KNOWLEDGE });
   const sids = new Set(model.systems.map((s) => s.sid));
   // the part outside the systems (run on every lint) reports only what belongs to no system
-  for (const f of rule.checkOutside?.({ doc, model }) ?? []) {
+  for (const f of rule.checkOutside?.({ doc, model, ...KNOWLEDGE }) ?? []) {
     if (!soft) assert.equal(f.system, null, `${rule.meta.id}: checkOutside made a finding on system ${f.system}: ${f.message}`);
   }
   const kept = new Set(subset.systems.map((s) => s.sid));
@@ -181,12 +185,12 @@ function checkSubset(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, 
     }
   }
   const expected = full.filter((f) => f.system !== null && kept.has(f.system)).sort(byPosition);
-  const actual = rule.check({ doc, model: subset }).sort(byPosition);
+  const actual = rule.check({ doc, model: subset, ...KNOWLEDGE }).sort(byPosition);
   const guardedModel = { ...subset, systemsById: new GuardedSystems(model.systemsById, kept) };
   if (soft) {
     if (JSON.stringify(actual) !== JSON.stringify(expected)) return 'different findings';
     try {
-      const guarded = rule.check({ doc, model: guardedModel }).sort(byPosition);
+      const guarded = rule.check({ doc, model: guardedModel, ...KNOWLEDGE }).sort(byPosition);
       return JSON.stringify(guarded) === JSON.stringify(expected) ? undefined : 'different findings without the other systems';
     } catch (e) {
       return String(e);
@@ -196,7 +200,7 @@ function checkSubset(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, 
   assert.deepStrictEqual(actual, expected, `${rule.meta.id} (scope system): ${where} differs from the full run\n${doc.text}`);
   let guarded: RuleFinding[];
   try {
-    guarded = rule.check({ doc, model: guardedModel }).sort(byPosition);
+    guarded = rule.check({ doc, model: guardedModel, ...KNOWLEDGE }).sort(byPosition);
   } catch (e) {
     assert.fail(`${rule.meta.id} (scope system) reads another system (${where}): ${String(e)}\n${doc.text}`);
   }

@@ -5,6 +5,8 @@ import { parseTree, printParseErrorCode } from 'jsonc-parser';
 import { readLandscapeFileContent } from './files';
 import { LineIndex } from './positions';
 import type { Severity, SeveritySetting } from './types';
+import type { BaselineId } from '../knowledge/baseline';
+import { BASELINE_IDS } from '../knowledge/baseline';
 
 /** A configuration file is a few lines; anything above this is not one. */
 const MAX_CONFIG_SIZE = 1024 * 1024;
@@ -12,9 +14,9 @@ const MAX_CONFIG_SIZE = 1024 * 1024;
 /** Name of the workspace configuration file that the CLI and the language server both read. */
 export const CONFIG_FILE_NAME = '.landscape-lint.json';
 
-/** Which state of SAP's requirements the rules judge against (issue 11 gives it a meaning; carried through untouched here). */
-export const BASELINES = ['guide-1.1', 'current'] as const;
-export type Baseline = (typeof BASELINES)[number];
+/** Which state of SAP's requirements the rules judge against (knowledge/baseline.ts; docs/knowledge.md). */
+export const BASELINES = BASELINE_IDS;
+export type Baseline = BaselineId;
 
 /**
  * Severity per rule id. Always a null-prototype object (see `ruleSettings`): a rule id such as

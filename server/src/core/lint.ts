@@ -14,6 +14,8 @@ import type { ErrorObject } from 'ajv';
 import { validateSchema, validationErrors } from './schema';
 import { applySuppressions, readSuppressions } from './suppress';
 import type { Finding } from './types';
+import type { KnowledgeContext } from '../knowledge/baseline';
+import { knowledgeContext, knowledgeKey } from '../knowledge/baseline';
 
 /** Metadata of every rule id the engine can report: engine findings first, then the guide's rules. */
 export const ALL_RULES: readonly RuleMeta[] = Object.freeze([...ENGINE_RULES, ...RULES.map((r) => r.meta)]);
@@ -31,6 +33,8 @@ export interface LintResult {
   findings: Finding[];
   /** Findings of the domain rules before settings and suppressions (the checklist reads these). */
   rawRuleFindings: Finding[];
+  /** The baseline and date the findings were made for (hovers and reports state them). */
+  knowledge: KnowledgeContext;
 }
 
 export interface LintOptions {
@@ -41,6 +45,11 @@ export interface LintOptions {
   format?: LandscapeFormat;
   /** Restricts the domain rules (tests). */
   rules?: readonly Rule[];
+  /**
+   * The baseline and the date the advice is for; overrides config.baseline / config.asOf. Without
+   * either: baseline `current`, asOf today (UTC).
+   */
+  knowledge?: KnowledgeContext;
   /**
    * The incremental state of a document that is linted again and again (the editor): parsing,
    * the model and the findings of per-system rules are reused for unchanged systems. The result
@@ -147,18 +156,19 @@ export class IncrementalLint {
    * The findings of the domain rules — the same as a full run after sorting by position (ties at
    * one position are findings of one rule on one system, and keep the rule's order).
    */
-  runRules(rules: readonly Rule[], doc: LandscapeDocument, model: LandscapeModel): Finding[] {
+  runRules(rules: readonly Rule[], doc: LandscapeDocument, model: LandscapeModel, knowledge: KnowledgeContext): Finding[] {
     this.lastComputed = 0;
     const lines = this.parser.blockLines.get('systems');
     const systems = (doc.value as { systems?: Record<string, unknown> } | null)?.systems;
     const usable = this.parser.lastMode === 'blocks' && lines && systems && typeof systems === 'object' && !doc.parseFindings.some((f) => f.ruleId === 'duplicate-key');
     if (!usable) {
       this.cache = new WeakMap();
-      return rules.flatMap((rule) => runRule(rule, doc, model));
+      return rules.flatMap((rule) => runRule(rule, doc, model, knowledge));
     }
     const systemRules = (rules as readonly ScopedRule[]).filter((r) => r.scope === 'system');
     const ids = systemRules.map((r) => r.meta.id);
-    const signature = `${indentUnitOf(doc)}\u0000${doc.text.includes('\r\n')}\u0000${ids.join(',')}\u0000${this.parser.lastSignature}`;
+    // findings depend on the baseline and the date too: another baseline or day recomputes all
+    const signature = `${indentUnitOf(doc)}\u0000${doc.text.includes('\r\n')}\u0000${ids.join(',')}\u0000${this.parser.lastSignature}\u0000${knowledgeKey(knowledge)}`;
     if (signature !== this.signature) {
       this.cache = new WeakMap();
       this.locals = new WeakMap();
@@ -192,15 +202,15 @@ export class IncrementalLint {
     const local = this.localFor(lines);
     for (const rule of rules as readonly ScopedRule[]) {
       if (rule.scope !== 'system') {
-        out.push(...runRule(rule, doc, model, 'all', local));
+        out.push(...runRule(rule, doc, model, knowledge, 'all', local));
         continue;
       }
-      if (rule.checkOutside) out.push(...runRule(rule, doc, model, 'outside', local));
+      if (rule.checkOutside) out.push(...runRule(rule, doc, model, knowledge, 'outside', local));
       const id = rule.meta.id;
       const dirty = incomplete.filter((i) => !entries[i]?.byRule.has(id));
       if (!dirty.length) continue;
       this.lastComputed += dirty.length;
-      const found = runRule(rule, doc, { ...model, systems: dirty.map((i) => model.systems[i]) }, 'systems');
+      const found = runRule(rule, doc, { ...model, systems: dirty.map((i) => model.systems[i]) }, knowledge, 'systems');
       const bySystem = new Map<string | null, Finding[]>();
       for (const f of found) {
         const list = bySystem.get(f.system);
@@ -291,12 +301,12 @@ function byPosition(a: Finding, b: Finding): number {
 }
 
 /** Runs a rule, turning an exception into a finding instead of losing the whole run. */
-function runRule(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, part: 'all' | 'systems' | 'outside' = 'all', local?: SystemLocal): Finding[] {
+function runRule(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, knowledge: KnowledgeContext, part: 'all' | 'systems' | 'outside' = 'all', local?: SystemLocal): Finding[] {
   try {
     // each rule has its own memo entries: two rules never share a value object (fix-all and the
     // checklist tell edits apart by identity)
     const id = rule.meta.id;
-    const ctx = { doc, model, local: local && (<T>(s: SystemDef, key: string, compute: () => T): T => local(s, `${id}\u0000${key}`, compute)) };
+    const ctx = { doc, model, baseline: knowledge.baseline, asOf: knowledge.asOf, local: local && (<T>(s: SystemDef, key: string, compute: () => T): T => local(s, `${id}\u0000${key}`, compute)) };
     return toFindings(rule, part === 'all' ? runChecks(rule, ctx) : part === 'systems' ? rule.check(ctx) : rule.checkOutside?.(ctx) ?? []);
   } catch (e) {
     return [{
@@ -312,6 +322,7 @@ function runRule(rule: Rule, doc: LandscapeDocument, model: LandscapeModel, part
 /** The whole pipeline: parse, schema, rules, severity settings, suppression comments. */
 export function lintText(uri: string, text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? EMPTY_CONFIG;
+  const knowledge = options.knowledge ?? knowledgeContext(config.baseline, config.asOf);
   const parseOptions = { maxFileSize: options.maxFileSize ?? config.maxFileSize, format: options.format };
   const inc = options.incremental;
   const doc = inc ? inc.parser.parse(uri, text, parseOptions) : new LandscapeDocument(uri, text, parseOptions);
@@ -321,8 +332,8 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
   if (doc.value !== undefined) {
     raw.push(...(inc ? validateSchema(doc, (v) => inc.schemaErrors(v)) : validateSchema(doc)));
     if (doc.value !== null) {
-      if (inc) rawRuleFindings = inc.runRules(options.rules ?? RULES, doc, model);
-      else for (const rule of options.rules ?? RULES) rawRuleFindings.push(...runRule(rule, doc, model));
+      if (inc) rawRuleFindings = inc.runRules(options.rules ?? RULES, doc, model, knowledge);
+      else for (const rule of options.rules ?? RULES) rawRuleFindings.push(...runRule(rule, doc, model, knowledge));
     }
   }
   rawRuleFindings = rawRuleFindings.sort(byPosition);
@@ -344,7 +355,7 @@ export function lintText(uri: string, text: string, options: LintOptions = {}): 
       if (severity) final.push({ ...f, severity });
     }
   }
-  return { doc, model, findings: sortedFindings(final), rawRuleFindings };
+  return { doc, model, findings: sortedFindings(final), rawRuleFindings, knowledge };
 }
 
 const ENGINE_IDS: ReadonlySet<string> = new Set(ENGINE_RULES.map((r) => r.id));

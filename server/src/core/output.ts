@@ -4,12 +4,40 @@ import { createColors } from 'picocolors';
 import type * as Sarif from 'sarif';
 import { ALL_RULES } from './lint';
 import type { Finding, Severity } from './types';
+import type { KnowledgeContext } from '../knowledge/baseline';
+import { knowledgeContext } from '../knowledge/baseline';
+
+/** The knowledge a run used, as JSON, SARIF and the reports state it. */
+export interface BaselineStatement {
+  /** `current` or `guide-1.1`. */
+  id: string;
+  title: string;
+  /** ISO date of the baseline's knowledge (the guide's date, or the day the updates were reviewed). */
+  date: string;
+  /** The date the advice is for. */
+  asOf: string;
+}
+
+export function baselineStatement(k: KnowledgeContext): BaselineStatement {
+  return { id: k.baseline.id, title: k.baseline.title, date: k.baseline.date, asOf: k.asOf };
+}
+
+/** The knowledge of a run: the one given, else the first file's, else the default. */
+function runKnowledge(reports: readonly FileReport[], knowledge?: KnowledgeContext): KnowledgeContext {
+  return knowledge ?? reports.find((r) => r.knowledge)?.knowledge ?? knowledgeContext();
+}
+
+function sameKnowledge(a: KnowledgeContext, b: KnowledgeContext): boolean {
+  return a.baseline.id === b.baseline.id && a.asOf === b.asOf;
+}
 
 /** The findings of one file, as the CLI reports them. */
 export interface FileReport {
   /** Path as given or found, relative to the working directory where possible. */
   file: string;
   findings: Finding[];
+  /** The baseline and date the file was checked with (configuration files may differ per folder). */
+  knowledge?: KnowledgeContext;
   /**
    * Set when the file was not checked (larger than the size limit): why, e.g. "70000 KiB > 65536 KiB".
    * Its findings then hold the file-too-large warning only.
@@ -42,7 +70,10 @@ export function summarize(reports: readonly FileReport[]): Summary {
  * Spec §3: exactly one JSON document with files and a summary; ranges 0-based. A file that was not
  * checked shows as such through its file-too-large diagnostic (the shape has no other place).
  */
-export function formatJson(reports: readonly FileReport[]): string {
+export function formatJson(reports: readonly FileReport[], knowledge?: KnowledgeContext): string {
+  // An addition to spec §3 (docs/spec-extensions.md): the baseline used, after the specified
+  // keys; a file checked under another baseline (its own configuration file) names its own.
+  const k = runKnowledge(reports, knowledge);
   return JSON.stringify({
     files: reports.map((r) => ({
       file: r.file,
@@ -53,8 +84,10 @@ export function formatJson(reports: readonly FileReport[]): string {
         system: f.system,
         range: f.range,
       })),
+      ...(r.knowledge && !sameKnowledge(r.knowledge, k) ? { baseline: baselineStatement(r.knowledge) } : {}),
     })),
     summary: summarize(reports),
+    baseline: baselineStatement(k),
   }, null, 2);
 }
 
@@ -103,6 +136,8 @@ export interface SarifRun {
   exitCode: number;
   /** Inputs that could not be read, as the CLI reported them. */
   unreadable?: readonly { file: string; message: string }[];
+  /** The knowledge of the run when no file was checked (else the first file's). */
+  knowledge?: KnowledgeContext;
 }
 
 /**
@@ -173,6 +208,7 @@ export function formatSarif(reports: readonly FileReport[], run: SarifRun): stri
       artifacts: reports.map((r) => ({ location: artifactLocation(r.file, cwd), ...(r.notChecked !== undefined ? { properties: { checked: false } } : {}) })),
       invocations: [invocation],
       results,
+      properties: { baseline: baselineStatement(runKnowledge(reports, run.knowledge)) },
     }],
   };
   return JSON.stringify(log, null, 2);

@@ -415,6 +415,7 @@ export function buildChecklist(result: LintResult, version?: number, cache?: Che
   const out: LandscapeChecklist = {
     uri: doc.uri,
     guide: { title: GUIDE.title, version: GUIDE.version, date: GUIDE.date },
+    baseline: { id: result.knowledge.baseline.id, title: result.knowledge.baseline.title, date: result.knowledge.baseline.date },
     parsed: doc.value !== undefined,
     syntaxErrors: doc.parseFindings.filter((f) => f.severity === 'error').length,
     systems,

@@ -87,6 +87,22 @@ import type { LandscapeDocument } from '../core/document';
 import type { Segment } from './nodeAtOffset';
 import { commentColumn, cursorContext, nodeAtOffset } from './nodeAtOffset';
 import type { LackingNote, Schema } from './landscapeFacts';
+import type { KnowledgeContext, KnowledgeUpdate } from '../knowledge';
+import {
+  CIPHERSUITE_NO_3DES,
+  FRUN_LATER_RELEASES,
+  FRUN_REQUIRED_RELEASE,
+  inEffect,
+  reached,
+  knows,
+  LATER_NOTES,
+  LEGACY_SHUTDOWN,
+  RFC_SHUTDOWN,
+  ROOT_CA_MOVE,
+  SOLMAN_END_OF_MAINTENANCE,
+  tense,
+  TLS_VERSIONS,
+} from '../knowledge';
 import { andList, code, enumDescription, isNamedProperty, lackingNotes, landscapeIndex, noteRef, ROLE_NAMES, schemaAt, schemaText, sec, systemOfPath, tciOf } from './landscapeFacts';
 
 
@@ -99,6 +115,26 @@ function guideLine(ids: readonly GuideSectionId[]): string | undefined {
   return ids.length ? `- Guide: ${ids.map((id) => `§${id} *${guideSection(id)?.title ?? ''}*`).join(', ')}` : undefined;
 }
 
+// ------------------------------------------------------------------------ dated updates
+
+/**
+ * A hover line of a dated update (baseline current only), saying where it comes from:
+ * "- text (update of 2020-11-30, high confidence; baseline `current`)".
+ */
+function updateLine(k: KnowledgeContext | undefined, u: KnowledgeUpdate, text: string): string | undefined {
+  if (!k || !knows(k, u)) return undefined;
+  return `- ${text} (update of ${u.effective}, ${u.confidence} confidence; baseline ${code('current')}, see docs/knowledge.md)`;
+}
+
+/** Lines about the old backbone's dates for a legacy destination or Focused Run 1.0. */
+function legacyLines(k: KnowledgeContext | undefined): (string | undefined)[] {
+  if (!k) return [];
+  return [
+    updateLine(k, LEGACY_SHUTDOWN, `The legacy support backbone ${tense(k, LEGACY_SHUTDOWN.effective, 'was shut down on', 'is shut down on')} (the guide said January 1, 2020)`),
+    updateLine(k, RFC_SHUTDOWN, `All RFC connections to SAP ${tense(k, RFC_SHUTDOWN.effective, 'were closed on', 'close on')} (${noteRef(RFC_SHUTDOWN.note)}): no RFC destination reaches SAP, with any user`),
+  ];
+}
+
 // ------------------------------------------------------------------------------- SAP Notes
 
 /**
@@ -108,6 +144,21 @@ function guideLine(ids: readonly GuideSectionId[]): string | undefined {
  */
 export function noteMarkdown(n: number, result?: LintResult, sys?: SystemDef, lacking?: readonly LackingNote[]): string {
   const info = noteInfo(n);
+  const k = result?.knowledge;
+  const later = !info && k && k.baseline.updates.length ? LATER_NOTES.find((l) => l.number === n) : undefined;
+  if (later) {
+    const u = k!.baseline.updates.find((x) => x.id === later.update);
+    return md([
+      later.title ? `**SAP Note ${n}** · ${later.title}` : `**SAP Note ${n}**`,
+      '',
+      later.purpose,
+      '',
+      `- Baseline ${code('current')}: dated update *${u?.title ?? later.update}*${u ? ` (${u.effective}, ${later.confidence} confidence)` : ''}, not named by the guide — see docs/knowledge.md`,
+      sys?.notesIndex.has(n) ? `- ${sys.sid}: implemented` : undefined,
+      '',
+      `[Open SAP Note ${n}](${noteLink(n)})`,
+    ]);
+  }
   const facts: string[] = [];
   for (const t of Object.values(TASK_LISTS)) {
     if (t.note === n) facts.push(`- Delivers task list ${code(t.name)}, run in transaction ${code(t.transaction)}`);
@@ -135,6 +186,7 @@ export function noteMarkdown(n: number, result?: LintResult, sys?: SystemDef, la
   if (n === TRUST_ANCHORS.note) facts.push(`- Servers: ${andList(TRUST_ANCHORS.servers.map(code))}`);
   if (info?.releases?.length) facts.push(`- SAP_BASIS releases: ${info.releases.join(', ')}`);
   if (info) facts.push(guideLine(info.sections)!);
+  if (info) facts.push(`- Baseline: the guide itself (${code('guide-1.1')}, also part of ${code('current')})`);
   if (sys) {
     if (sys.notesIndex.has(n)) facts.push(`- ${sys.sid}: implemented`);
     else {
@@ -310,11 +362,12 @@ function componentValueMarkdown(name: string, value: string, sys?: SystemDef): s
 // -------------------------------------------------------------------------- product releases
 
 /** Markdown for a SAP Solution Manager or Focused Run release (by the system's role). */
-export function releaseMarkdown(value: string, sys?: SystemDef): string | undefined {
+export function releaseMarkdown(value: string, sys?: SystemDef, k?: KnowledgeContext): string | undefined {
   if (sys?.role === 'frun') {
     const v = parseFrunRelease(value);
     const row = v ? frunReleaseRow(v) : undefined;
     if (!v || !row) return `**Focused Run ${value}**: not a release the guide knows (${andList(FRUN_RELEASES.map((r) => r.release))}).`;
+    const f = FRUN_LATER_RELEASES;
     return md([
       `**Focused Run ${v.text}** · connectivity: ${row.connectivity}`,
       '',
@@ -322,6 +375,9 @@ export function releaseMarkdown(value: string, sys?: SystemDef): string | undefi
       row.upgradeTo ? `\n- Upgrade to ${row.upgradeTo}` : undefined,
       row.requiredTaskList ? `${row.upgradeTo ? '' : '\n'}- Task list ${code(row.requiredTaskList)} required (${sec('6.1')})` : undefined,
       guideLine([row.section]),
+      ...(row.communicationEndsOn ? legacyLines(k).slice(0, 1) : []),
+      row.mainstreamMaintenanceEndsOn && k ? updateLine(k, f, `${v.release} ${tense(k, f.customerSpecificSince, 'has been in customer-specific maintenance since', 'goes to customer-specific maintenance on')}`) : undefined,
+      updateLine(k, f, `Later releases: ${andList(f.laterReleases.map((r) => r))}; no backbone requirement beyond ${FRUN_REQUIRED_RELEASE} or higher was found`),
     ]);
   }
   const v = parseSolmanRelease(value);
@@ -338,18 +394,19 @@ export function releaseMarkdown(value: string, sys?: SystemDef): string | undefi
     row.connectivity !== 'full' ? `${row.losses.length ? '' : '\n'}- Upgrade to ${code(SOLMAN_RECOMMENDED_TARGET.text)} or higher` : undefined,
     solmanNeedsSupportHubTaskList(v) ? `\n- Task list ${code(TASK_LISTS.SAP_SUPPORT_HUB_CONFIG.name)} required (${sec(SOLMAN_SUPPORT_HUB_TASK_LIST.section)})` : undefined,
     guideLine([row.section]),
+    v.release === '7.2' && k ? updateLine(k, SOLMAN_END_OF_MAINTENANCE, `Mainstream maintenance of 7.2 ${reached(k, SOLMAN_END_OF_MAINTENANCE.errorFrom) ? 'ended' : 'ends'} on ${SOLMAN_END_OF_MAINTENANCE.endsOn}: plan the move to ${SOLMAN_END_OF_MAINTENANCE.successor}`) : undefined,
   ]);
 }
 
 // ----------------------------------------------------------------------------- destinations
 
 /** Markdown for a destination: old or new, logon user, use, replacement, type. */
-export function destinationMarkdown(name: string, recorded?: { type?: string; user?: string }): string | undefined {
+export function destinationMarkdown(name: string, recorded?: { type?: string; user?: string }, k?: KnowledgeContext): string | undefined {
   const legacyRow = LEGACY_RFC_DESTINATIONS.find((d) => d.name === name);
   const newRow = newDestination(name);
   if (!legacyRow && !newRow) return undefined;
   const lines: (string | undefined)[] = [];
-  const legacyNow = recorded ? legacyDestination(name, recorded) : undefined;
+  const legacyNow = recorded ? legacyDestination(name, recorded, k !== undefined && inEffect(k, RFC_SHUTDOWN)) : undefined;
   if (newRow) {
     const manual = SDCCN_PREREQUISITES.flatMap((p) => p.destinations.filter((d) => d.name === name).map((d) => ({ p, d })));
     lines.push(
@@ -373,6 +430,7 @@ export function destinationMarkdown(name: string, recorded?: { type?: string; us
       `- Use: ${legacyRow.use}`,
       ...legacyRow.replacements.map((r) => `- Replaced by ${code(r.name)}: ${r.reason}`),
       legacyRow.legacyOnlyIf ? `- Legacy only with the generic user ${andList(legacyRow.legacyOnlyIf.users.map(code))} (or type ${legacyRow.legacyOnlyIf.types.join('/')} without a user)` : undefined,
+      ...legacyLines(k),
     );
   }
   if (recorded && legacyRow && newRow) lines.push('', `As recorded here: ${legacyNow ? '**legacy**' : 'the new configuration'}.`);
@@ -385,7 +443,7 @@ export function destinationMarkdown(name: string, recorded?: { type?: string; us
  * Markdown for a root CA certificate name.
  * @param pse the `certificates` key of the list the name is in (any text; only the PSE keys count)
  */
-export function certificateMarkdown(name: string, sys?: SystemDef, pse?: string): string | undefined {
+export function certificateMarkdown(name: string, sys?: SystemDef, pse?: string, k?: KnowledgeContext): string | undefined {
   const known = (ROOT_CA_CERTIFICATES as readonly string[]).includes(name);
   if (!known) {
     return pse !== undefined
@@ -401,12 +459,24 @@ export function certificateMarkdown(name: string, sys?: SystemDef, pse?: string)
     ...SSL_CLIENT_PSES.map((p) => `- PSE *${p.label}*: needed on ${andList(p.requiredForRoles.map((r) => lookup(ROLE_NAMES, r) ?? r))}`),
     `- Source: ${noteRef(CERTIFICATE_SOURCE.note)}; import in ${code(CERTIFICATE_SOURCE.transaction)} (${CERTIFICATE_SOURCE.importMenu})`,
     missing.length ? `- ${sys!.sid} still lacks in this PSE: ${andList(missing as RootCaName[])}` : undefined,
+    ...rootCaLines(name, k),
   ]);
+}
+
+/** Baseline current: what a root CA is today (DigiCert G2 move, distrusted VeriSign G5). */
+function rootCaLines(name: string, k: KnowledgeContext | undefined): (string | undefined)[] {
+  const m = ROOT_CA_MOVE;
+  if (!k || !knows(k, m)) return [];
+  const unverified = `SAP's backbone host chain was not verified: ${noteRef(CERTIFICATE_SOURCE.note)} has the current list`;
+  if (name === m.g2Root) return [updateLine(k, m, `DigiCert ${tense(k, m.effective, 'has issued from its G2 roots since', 'issues from its G2 roots from')}; ${unverified}`)];
+  if ((m.g1Roots as readonly string[]).includes(name)) return [updateLine(k, m, `A DigiCert G1 root: Chrome and Mozilla ${tense(k, m.g1RemovedOn, 'removed it on', 'remove it on')}; ${unverified}`)];
+  if (name === m.distrustedRoot) return [updateLine(k, m, `A Symantec root distrusted by browsers since ${m.distrustedIn}; SAP moved its own domains to DigiCert; ${unverified}`)];
+  return [];
 }
 
 // -------------------------------------------------------------------------- profile parameters
 
-function parameterMarkdown(name: string): string | undefined {
+function parameterMarkdown(name: string, k?: KnowledgeContext): string | undefined {
   const p = profileParameter(name);
   if (!p) return undefined;
   return md([
@@ -418,12 +488,23 @@ function parameterMarkdown(name: string): string | undefined {
     `- Other values: expert settings of ${noteRef(TLS_FACTS.expertNote)}`,
     p.restartRequired ? '- A changed value takes effect only after a restart' : undefined,
     guideLine([p.section]),
+    updateLine(k, CIPHERSUITE_NO_3DES, `${code(CIPHERSUITE_NO_3DES.value)} (without MEDIUM:+e3DES) is the value used since late 2019 and accepted like the recommended one`),
+    updateLine(k, TLS_VERSIONS, 'TLS 1.0 and 1.1 are deprecated (RFC 8996); TLS 1.3 is available in AS ABAP with a recent kernel and CommonCryptoLib — no statement found that the backbone requires it'),
   ]);
 }
 
 /** Markdown for a value of ssl/client_ciphersuites: what the guide says about it, for this system. */
-export function ciphersuiteMarkdown(value: string, sys?: SystemDef): string {
+export function ciphersuiteMarkdown(value: string, sys?: SystemDef, k?: KnowledgeContext): string {
   const c = ciphersuiteValue(value);
+  if (!c && k && inEffect(k, CIPHERSUITE_NO_3DES) && value.trim() === CIPHERSUITE_NO_3DES.value) {
+    return md([
+      `**${code(CIPHERSUITE_NO_3DES.value)}** · accepted like the recommended value`,
+      '',
+      `The guide's recommended value without ${code('MEDIUM:+e3DES')}; the guide's value keeps working.`,
+      '',
+      updateLine(k, CIPHERSUITE_NO_3DES, 'Used in SAP\'s step-by-step material since late 2019'),
+    ]);
+  }
   if (!c) {
     return md([
       `**${code(value)}**`,
@@ -534,10 +615,10 @@ function keyMarkdown(path: Segment[], result: LintResult): string | undefined {
     if (path.length === 2 && path[0] === 'communicationUsers') return communicationUserMarkdown(key, result);
     if (path.length === 2 && path[0] === 'tracks') return trackMarkdown(key, result);
     if (path[0] === 'systems' && path.length === 4 && path[2] === 'destinations') {
-      return destinationMarkdown(key, lookup(systemOfPath(result, path)?.destinations, key)) ?? schemaKeyMarkdown(path, schemaAt(path));
+      return destinationMarkdown(key, lookup(systemOfPath(result, path)?.destinations, key), result.knowledge) ?? schemaKeyMarkdown(path, schemaAt(path));
     }
   }
-  if (path[0] === 'systems' && path.length === 4 && path[2] === 'profile') return parameterMarkdown(key) ?? schemaKeyMarkdown(path, schemaAt(path));
+  if (path[0] === 'systems' && path.length === 4 && path[2] === 'profile') return parameterMarkdown(key, result.knowledge) ?? schemaKeyMarkdown(path, schemaAt(path));
   if (path[0] === 'systems' && path.length === 4 && path[2] === 'components') return componentKeyMarkdown(key) ?? schemaKeyMarkdown(path, schemaAt(path));
   return schemaKeyMarkdown(path, schemaAt(path));
 }
@@ -558,14 +639,14 @@ function valueMarkdown(path: Segment[], value: unknown, result: LintResult): str
   if (f0 === 'notes' && typeof last === 'number') return /^\d+$/.test(text) ? noteMarkdown(Number(text), result, sys) : undefined;
   if (f0 === 'taskLists' && typeof last === 'number') return taskListMarkdown(text, sys) ?? md([`**${code(text)}**`, '', `Not a task list the guide names (${andList(Object.keys(TASK_LISTS).map(code))}).`]);
   if (f0 === 'basis') return basisMarkdown(text, sys);
-  if (f0 === 'release') return releaseMarkdown(text, sys);
+  if (f0 === 'release') return releaseMarkdown(text, sys, result.knowledge);
   if (f0 === 'components' && field.length === 2) return componentValueMarkdown(String(field[1]), text, sys) ?? schemaKeyMarkdown(path, schemaAt(path));
   if (f0 === 'profile' && field.length === 2) {
-    return profileParameter(field[1]) ? ciphersuiteMarkdown(text, sys) : schemaKeyMarkdown(path, schemaAt(path));
+    return profileParameter(field[1]) ? ciphersuiteMarkdown(text, sys, result.knowledge) : schemaKeyMarkdown(path, schemaAt(path));
   }
-  if (f0 === 'certificates' && field.length === 3) return certificateMarkdown(text, sys, String(field[1]));
+  if (f0 === 'certificates' && field.length === 3) return certificateMarkdown(text, sys, String(field[1]), result.knowledge);
   if (f0 === 'sdccn' && field[1] === 'destinations' && typeof last === 'number') {
-    return destinationMarkdown(text, lookup(sys?.destinations, text)) ?? md([`**${code(text)}**`, '', `SDCCN must use ${code(SDCCN_PROCEDURE.requiredDestination)} (${sec(SDCCN_PROCEDURE.section)}).`]);
+    return destinationMarkdown(text, lookup(sys?.destinations, text), result.knowledge) ?? md([`**${code(text)}**`, '', `SDCCN must use ${code(SDCCN_PROCEDURE.requiredDestination)} (${sec(SDCCN_PROCEDURE.section)}).`]);
   }
   if (f0 === 'destinations' && field.length === 3 && field[2] === 'type') {
     const t = connectionTypeInfo(text);
@@ -657,7 +738,7 @@ function wordMarkdown(doc: LandscapeDocument, offset: number, result: LintResult
   for (const ca of ROOT_CA_CERTIFICATES) {
     for (let i = line.indexOf(ca); i >= 0; i = line.indexOf(ca, i + 1)) {
       if (pos.character >= i && pos.character <= i + ca.length) {
-        return { markdown: certificateMarkdown(ca)!, range: doc.lines.range(lineStart + i, lineStart + i + ca.length) };
+        return { markdown: certificateMarkdown(ca, undefined, undefined, result.knowledge)!, range: doc.lines.range(lineStart + i, lineStart + i + ca.length) };
       }
     }
   }
@@ -665,13 +746,13 @@ function wordMarkdown(doc: LandscapeDocument, offset: number, result: LintResult
   if (!w) return undefined;
   const range = doc.lines.range(w.start, w.end);
   const word = w.word;
-  if (/^\d{5,7}$/.test(word) && noteInfo(Number(word))) return { markdown: noteMarkdown(Number(word), result), range };
+  if (/^\d{5,7}$/.test(word) && (noteInfo(Number(word)) || LATER_NOTES.some((l) => l.number === Number(word)))) return { markdown: noteMarkdown(Number(word), result), range };
   const text =
     taskListMarkdown(word) ??
     transactionMarkdown(word) ??
-    destinationMarkdown(word) ??
-    parameterMarkdown(word) ??
-    (ciphersuiteValue(word) ? ciphersuiteMarkdown(word) : undefined) ??
+    destinationMarkdown(word, undefined, result.knowledge) ??
+    parameterMarkdown(word, result.knowledge) ??
+    (ciphersuiteValue(word) ? ciphersuiteMarkdown(word, undefined, result.knowledge) : undefined) ??
     (result.model.systemsById.has(word) ? systemMarkdown(word, result) : undefined);
   if (text) return { markdown: text, range };
   const g = /^§?(\d(?:\.\d){0,3})$/.exec(word);

@@ -109,6 +109,15 @@ function renderSystemSection(s: SystemChecklist): string[] {
 }
 
 /**
+ * The knowledge baseline the report was made with (no asOf: the report stays the same from day to
+ * day unless asOf is pinned in the configuration; the baseline's own date is stated).
+ */
+export function baselineLine(checklist: Pick<LandscapeChecklist, 'baseline'>): string {
+  const b = checklist.baseline;
+  return `Knowledge baseline \`${b.id}\` (${b.date}): ${b.title}${b.id === 'guide-1.1' ? '' : ' — see docs/knowledge.md'}.`;
+}
+
+/**
  * The readiness report in Markdown.
  * @param checklist the landscape's checklist
  * @param fileName how to name the landscape file in the report (relative, not an absolute path)
@@ -119,6 +128,8 @@ export function renderReportMarkdown(checklist: LandscapeChecklist, fileName: st
     `# Support backbone readiness${checklist.name ? `: ${oneLine(checklist.name)}` : ''}`,
     '',
     `Landscape file \`${fileName}\`, checked against SAP's configuration guide "${g.title}" ${g.version} (${g.date}).`,
+    '',
+    baselineLine(checklist),
     '',
   ];
   if (!checklist.parsed) {

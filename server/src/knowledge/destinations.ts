@@ -161,11 +161,15 @@ export interface RecordedDestination {
  * the configuration the guide asks for. The other names are legacy regardless of type and user.
  * @param name destination name (exact, case-sensitive as in SM59)
  * @param recorded the recorded type and user, if any
+ * @param rfcClosed true once all RFC connections to SAP are closed (baseline current)
  */
-export function legacyDestination(name: string, recorded?: RecordedDestination): LegacyDestination | undefined {
+export function legacyDestination(name: string, recorded?: RecordedDestination, rfcClosed = false): LegacyDestination | undefined {
   const row = LEGACY_RFC_DESTINATIONS.find((d) => d.name === name);
   if (!row || !row.legacyOnlyIf) return row;
   const { types, users } = row.legacyOnlyIf;
+  // Once SAP closed every RFC connection (baseline current, updates.ts RFC_SHUTDOWN), an RFC
+  // (type 3) SAPOSS reaches SAP with no user at all: the type alone makes it legacy.
+  if (rfcClosed && recorded?.type !== undefined && (types as readonly string[]).includes(recorded.type)) return row;
   // A recorded user decides: guide 2.1.4.2 keeps RFC destination SAPOSS on 700-731, only with a
   // technical communication user instead of the generic one. Without a user, type 3 decides.
   if (recorded?.user !== undefined) return users.includes(recorded.user) ? row : undefined;

@@ -22,3 +22,5 @@ export * from './checklist';
 export { deepFreeze } from './freeze';
 export { hasEntry, lookup } from './lookup';
 export type { Table } from './lookup';
+export * from './updates';
+export * from './baseline';

@@ -1,5 +1,6 @@
 import { DocEditor } from '../core/edits';
-import { FRUN_RELEASES, FRUN_REQUIRED_RELEASE, frunReleaseRow, parseFrunRelease } from '../knowledge';
+import { FRUN_LATER_RELEASES, FRUN_RELEASES, FRUN_REQUIRED_RELEASE, frunReleaseRow, knows, LEGACY_SHUTDOWN, parseFrunRelease, reached, tense } from '../knowledge';
+import type { FrunReleaseRow, FrunVersion, KnowledgeContext } from '../knowledge';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -14,6 +15,25 @@ function longDate(iso: string | undefined): string | undefined {
 function example(release: string): string {
   // a quoted release: "2.0" must stay a string in YAML
   return ['landscape: Example', 'systems:', '  FRN:', '    role: frun', `    release: "${release}"`, ''].join('\n');
+}
+
+/** The message of a release that cannot reach the backbone (the one place it is built). */
+function message(k: KnowledgeContext, v: FrunVersion, row: FrunReleaseRow, target: string): string {
+  if (!knows(k, LEGACY_SHUTDOWN) || row.communicationEndsOn === undefined) {
+    const ends = longDate(row.communicationEndsOn);
+    const maintenance = longDate(row.mainstreamMaintenanceEndsOn);
+    return `Focused Run ${v.text} can no longer communicate with the support backbone${ends ? ` after ${ends}` : ''}: upgrade to Focused Run ${target}${maintenance ? ` (${v.release} left mainstream maintenance on ${maintenance})` : ''}`;
+  }
+  // baseline current: the real shutdown date, in the tense of asOf, and the later releases
+  const f = FRUN_LATER_RELEASES;
+  const lost = reached(k, LEGACY_SHUTDOWN.effective)
+    ? `has not been able to communicate with the support backbone since ${LEGACY_SHUTDOWN.effective}`
+    : `cannot communicate with the support backbone from ${LEGACY_SHUTDOWN.effective} on`;
+  const later = knows(k, f) ? ` or later (later releases: ${f.laterReleases.join(', ')})` : '';
+  const maintenance = row.mainstreamMaintenanceEndsOn !== undefined && knows(k, f)
+    ? `; ${v.release} ${tense(k, f.customerSpecificSince, 'has been in customer-specific maintenance since', 'goes to customer-specific maintenance on')}`
+    : '';
+  return `Focused Run ${v.text} ${lost}, when the legacy support backbone was shut down: upgrade to Focused Run ${target}${later}${maintenance}`;
 }
 
 const OLD_RELEASE = FRUN_RELEASES.find((r) => r.connectivity === 'none')?.release ?? '';
@@ -37,13 +57,16 @@ export const rule: Rule = {
       '',
       `Upgrade to Focused Run ${FRUN_REQUIRED_RELEASE} (see the *Upgrade Guides* section of the Focused Run Expert Portal). The quick-fix records the upgrade.`,
       `Write the release as a string (\`release: "${FRUN_REQUIRED_RELEASE}"\`); an unquoted value is read from its source text too.`,
+      '',
+      `Baseline \`current\`: the legacy backbone was shut down on ${LEGACY_SHUTDOWN.effective} (not January 1, 2020); ${FRUN_LATER_RELEASES.laterReleases.join(' and ')} are named as later releases, and 1.0 as in customer-specific maintenance since ${FRUN_LATER_RELEASES.customerSpecificSince}.`,
     ].join('\n'),
     badExample: example(OLD_RELEASE),
     goodExample: example(FRUN_REQUIRED_RELEASE),
     fixable: true,
   },
 
-  check({ doc, model }) {
+  check(ctx) {
+    const { doc, model } = ctx;
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
     for (const s of model.systems) {
@@ -54,11 +77,9 @@ export const rule: Rule = {
       // releases the guide does not know are left alone
       if (!row || row.connectivity === 'full') continue;
       const target = row.upgradeTo ?? FRUN_REQUIRED_RELEASE;
-      const ends = longDate(row.communicationEndsOn);
-      const maintenance = longDate(row.mainstreamMaintenanceEndsOn);
       out.push({
         severity: row.connectivity === 'none' ? 'error' : 'warning',
-        message: `Focused Run ${v.text} can no longer communicate with the support backbone${ends ? ` after ${ends}` : ''}: upgrade to Focused Run ${target}${maintenance ? ` (${v.release} left mainstream maintenance on ${maintenance})` : ''}`,
+        message: message(ctx, v, row, target),
         range: fieldRange(doc, s, 'release'),
         system: s.sid,
         data: { release: v.text, target, communicationEndsOn: row.communicationEndsOn, mainstreamMaintenanceEndsOn: row.mainstreamMaintenanceEndsOn },

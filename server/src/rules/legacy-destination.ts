@@ -11,15 +11,20 @@ import {
   DESTINATION_TRANSACTION,
   DOWNLOAD_CHANNEL,
   downloadChannelFor,
+  inEffect,
+  knows,
   LEGACY_INFRASTRUCTURE_RETIREMENT_DATE,
+  LEGACY_SHUTDOWN,
   LEGACY_RFC_DESTINATIONS,
   legacyDestination,
   newDestination,
   parseBasis,
+  RFC_SHUTDOWN,
   SDCCN_PROCEDURE,
   TASK_LIST_OSS_COMM,
+  tense,
 } from '../knowledge';
-import type { DestinationReplacement, LegacyDestination } from '../knowledge';
+import type { DestinationReplacement, KnowledgeContext, LegacyDestination } from '../knowledge';
 import { listItemIndex, logonUserFor, mergeInserts } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
@@ -105,13 +110,30 @@ function describe(targets: readonly { name: string; type: string }[]): string {
   return targets.map((t) => `${t.name} (type ${t.type})`).join(' and ');
 }
 
+/**
+ * The message of a destination that is replaced (the one place its text is built). Guide 2.1.5
+ * lists the old destinations as replaced and no longer used; it never says to delete them, so the
+ * message does not either. Under baseline current it says why they cannot work any more.
+ */
+function replacedMessage(k: KnowledgeContext, name: string, names: readonly string[], was: string): string {
+  const https = `HTTPS destination${names.length > 1 ? 's' : ''} ${names.join(' and ')}`;
+  if (inEffect(k, RFC_SHUTDOWN)) {
+    return `Legacy RFC destination ${name} no longer reaches SAP: SAP closed all RFC connections from customer systems on ${RFC_SHUTDOWN.effective} (SAP Note ${RFC_SHUTDOWN.note}); its functions use ${https}, created by task list ${TASK_LIST_OSS_COMM.name}; whether to delete it in ${DESTINATION_TRANSACTION} is up to your policy (old ${was})`;
+  }
+  const base = `Legacy RFC destination ${name} is replaced by ${https}, created by task list ${TASK_LIST_OSS_COMM.name} (guide 2.1.5)`;
+  if (!knows(k, LEGACY_SHUTDOWN)) return `${base}: it is no longer used once they work (old ${was})`;
+  return `${base}: the legacy infrastructure ${tense(k, LEGACY_SHUTDOWN.effective, 'was shut down on', 'is shut down on')} and all RFC connections to SAP close on ${RFC_SHUTDOWN.effective} (SAP Note ${RFC_SHUTDOWN.note}) (old ${was})`;
+}
+
 function checkOne(ctx: RuleContext, ed: DocEditor, s: SystemDef, name: string, row: LegacyDestination): RuleFinding {
   const { doc } = ctx;
   const path = sysPath(s, 'destinations', name);
   const recorded = s.destinations[name];
   const user = logonUserFor(s);
   const self = row.replacements.find((r) => r.name === row.name);
-  const stays = self ? staysWithCommunicationUser(s) : false;
+  // since the RFC shutdown SAPOSS does not stay anywhere: no user makes it reach SAP
+  const rfcClosed = inEffect(ctx, RFC_SHUTDOWN);
+  const stays = self && !rfcClosed ? staysWithCommunicationUser(s) : false;
   const was = `${oldLogon(row)}, use: ${stripDot(row.use)}`;
   const fixes: Fix[] = [];
   let message: string;
@@ -143,11 +165,11 @@ function checkOne(ctx: RuleContext, ed: DocEditor, s: SystemDef, name: string, r
   } else {
     replacements = self ? row.replacements.filter((r) => r !== self) : row.replacements;
     const names = replacements.map((r) => r.name);
-    message = `Legacy RFC destination ${name} is replaced by HTTPS destination${names.length > 1 ? 's' : ''} ${names.join(' and ')}, created by task list ${TASK_LIST_OSS_COMM.name}: remove it in ${DESTINATION_TRANSACTION} once the new destinations work (old ${was})`;
+    message = replacedMessage(ctx, name, names, was);
     const sdccn = sdccnEdits(doc, s, name);
     if (s.sdccn?.destinations?.includes(name)) {
       const step = s.sdccn.destinations.includes(SDCCN.requiredDestination) ? 'remove it there' : `replace it by ${SDCCN.requiredDestination}`;
-      message += `. SDCCN still uses it: in transaction ${SDCCN.transaction} ${step} first (guide ${SDCCN.section})`;
+      message += `. SDCCN still uses it: in transaction ${SDCCN.transaction} ${step} (guide ${SDCCN.section})`;
     }
     const removal = [...ed.removeKey(path), ...(sdccn?.edits ?? [])];
     if (removal.length) {
@@ -203,7 +225,9 @@ export const rule: Rule = {
       '',
       `\`${SAPOSS}\` counts as legacy only while it logs on with \`${SAPOSS_USER}\` (or, with no user recorded, is of type ${SAPOSS_TYPES}): on SAP_BASIS ${RFC_RELEASES} and in SAP Solution Manager it stays, with a technical communication user (guide 2.1.4.2 and 2.1.5), and the message asks for exactly that.`,
       '',
-      `They lead to the legacy RFC infrastructure, which is switched off on ${LEGACY_INFRASTRUCTURE_RETIREMENT_DATE} (guide 1): whatever still uses them loses its connection to SAP. The finding is an info (a recommendation of the guide) tagged as deprecated.`,
+      `They lead to the legacy RFC infrastructure, which is switched off on ${LEGACY_INFRASTRUCTURE_RETIREMENT_DATE} (guide 1): whatever still uses them loses its connection to SAP. The finding is an info (a recommendation of the guide) tagged as deprecated. The guide says they are replaced and no longer used; it does not say to delete them, and neither does the message.`,
+      '',
+      `Baseline \`current\`: the legacy infrastructure was shut down on ${LEGACY_SHUTDOWN.effective}, and SAP closed all RFC connections from customer systems on ${RFC_SHUTDOWN.effective} (SAP Note ${RFC_SHUTDOWN.note}). From that date the message says the destination no longer reaches SAP, and \`${SAPOSS}\` of type ${SAPOSS_TYPES} counts as legacy with any user (also on SAP_BASIS ${RFC_RELEASES} and in SAP Solution Manager); whether to delete a destination is left to your policy.`,
       '',
       `Quick-fixes: remove the destination (if SDCCN still uses it, \`sdccn.destinations\` is switched to \`${SDCCN.requiredDestination}\` in the same step, so nothing is left pointing at a removed destination); replace it by its missing HTTPS destination(s) of known type (${SAP_OSS_ROW.replacements.map((r) => `\`${r.name}\` type ${newDestination(r.name)?.type ?? '?'}`).join(', ')}), logging on with the system's \`communicationUser\`; for \`${SAPOSS}\` that stays, set its user to \`communicationUser\`.`,
     ].join('\n'),
@@ -234,12 +258,13 @@ export const rule: Rule = {
   check(ctx: RuleContext): RuleFinding[] {
     const out: RuleFinding[] = [];
     const ed = new DocEditor(ctx.doc);
+    const rfcClosed = inEffect(ctx, RFC_SHUTDOWN);
     for (const s of ctx.model.systems) {
       // spec §2: ABAP systems connected through SolMan / Focused Run / not at all need no channel
       // work; their rules are the Note Assistant ones only
       if (!isConnected(s)) continue;
       for (const [name, recorded] of Object.entries(s.destinations)) {
-        const row = legacyDestination(name, recorded);
+        const row = legacyDestination(name, recorded, rfcClosed);
         if (row) out.push(checkOne(ctx, ed, s, name, row));
       }
     }

@@ -10,15 +10,35 @@ import {
   formatBasis,
   formatThreshold,
   isSupportedBasisRelease,
+  inEffect,
+  knows,
   MIN_SUPPORTED_BASIS_RELEASE,
+  NOTE_ASSISTANT_AUTOMATION,
+  reached,
   SIGNED_NOTES_MANDATORY_FROM,
 } from '../knowledge';
+import type { KnowledgeContext } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import type { TciState } from './shared';
 import { fieldRange, listText, noteList, tciState } from './shared';
 
 const CONSEQUENCE = `without it, SAP Notes can no longer be downloaded via Note Assistant (SNOTE) after ${SIGNED_NOTES_MANDATORY_FROM}`;
+
+/** The consequence in the tense of asOf (baseline current); the guide's words under guide-1.1. */
+function consequence(k: KnowledgeContext): string {
+  if (!k.baseline.updates.length || !reached(k, SIGNED_NOTES_MANDATORY_FROM)) return CONSEQUENCE;
+  return `without it, SAP Notes cannot be downloaded via Note Assistant (SNOTE): signed notes are mandatory since ${SIGNED_NOTES_MANDATORY_FROM}`;
+}
+
+/**
+ * Baseline current: the automated alternative of SAP Note 2836302. It goes into the related
+ * information, so that the message itself stays the one the spec prints.
+ */
+function automation(k: KnowledgeContext): string {
+  const a = NOTE_ASSISTANT_AUTOMATION;
+  return inEffect(k, a) ? ` Report ${a.report} of SAP Note ${a.note} automates these steps (it needs SPAM ${a.spamMin} or higher, per the note).` : '';
+}
 
 /** Why the system counts as TCI-enabled or not, in words, for related information. */
 function tciReasonText(s: SystemDef, state: TciState): string {
@@ -49,7 +69,7 @@ function check(ctx: RuleContext): RuleFinding[] {
     const range = fieldRange(ctx.doc, s, 'basis');
     if (!isSupportedBasisRelease(basis.release)) {
       out.push({
-        message: `SAP_BASIS ${basis.text} is older than ${MIN_SUPPORTED_BASIS_RELEASE} and not supported by the guide: Note Assistant cannot be enabled for digitally signed SAP Notes; upgrade SAP_BASIS to ${MIN_SUPPORTED_BASIS_RELEASE} or later (${CONSEQUENCE})`,
+        message: `SAP_BASIS ${basis.text} is older than ${MIN_SUPPORTED_BASIS_RELEASE} and not supported by the guide: Note Assistant cannot be enabled for digitally signed SAP Notes; upgrade SAP_BASIS to ${MIN_SUPPORTED_BASIS_RELEASE} or later (${consequence(ctx)})`,
         range,
         system: s.sid,
         data: { basis: basis.text, supported: false },
@@ -63,7 +83,7 @@ function check(ctx: RuleContext): RuleFinding[] {
     if (!missing.length) continue;
     const tciPath = sysPath(s, 'noteAssistant', 'tci');
     const related: RelatedInfo[] = [{
-      message: `Digitally signed SAP Notes are supported as of ${formatThreshold(row)} (guide 2.1.4.2). Note Assistant is ${state.enabled ? '' : 'not '}TCI-enabled (${tciReasonText(s, state)}), so it needs SAP Note${required.length > 1 ? 's' : ''} ${listText(required.map(String))}; ${CONSEQUENCE}.`,
+      message: `Digitally signed SAP Notes are supported as of ${formatThreshold(row)} (guide 2.1.4.2). Note Assistant is ${state.enabled ? '' : 'not '}TCI-enabled (${tciReasonText(s, state)}), so it needs SAP Note${required.length > 1 ? 's' : ''} ${listText(required.map(String))}; ${consequence(ctx)}.${automation(ctx)}`,
       range: state.reason === 'declared' ? ctx.doc.rangeFor(tciPath) : range,
     }];
     // A note of the other TCI branch does not help: point that out instead of leaving it unexplained.
@@ -88,6 +108,7 @@ function check(ctx: RuleContext): RuleFinding[] {
         tciReason: state.reason,
         requiredNotes: [...required],
         missingNotes: missing,
+        ...(knows(ctx, NOTE_ASSISTANT_AUTOMATION) && inEffect(ctx, NOTE_ASSISTANT_AUTOMATION) ? { automationNote: NOTE_ASSISTANT_AUTOMATION.note } : {}),
       },
       fixes: edits.length
         ? [{ title: `Add SAP Note${missing.length > 1 ? 's' : ''} ${missing.join(', ')} to notes`, edits, isPreferred: true }]

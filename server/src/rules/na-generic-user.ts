@@ -7,9 +7,13 @@ import {
   downloadChannelFor,
   isKnownBasisRelease,
   NOTE_DOWNLOAD_RFC_DESTINATIONS,
+  inEffect,
+  knows,
   parseBasis,
   RFC_GENERIC_USERS,
+  RFC_SHUTDOWN,
 } from '../knowledge';
+import type { KnowledgeContext } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
@@ -22,8 +26,19 @@ const RFC_ROW = DOWNLOAD_CHANNEL.find((r) => r.action === 'replace-generic-user'
 const RFC_RANGE = RFC_ROW ? `${RFC_ROW.fromRelease}–${RFC_ROW.toRelease ?? ''}` : '';
 const NOTES = `SAP Notes ${COMMUNICATION_USER_NOTES.replaceGenericUsers} and ${COMMUNICATION_USER_NOTES.request}`;
 
+/** The message (built in this one place). */
+function message(k: KnowledgeContext, dest: string, user: string, basis: string, replacement: string | undefined): string {
+  const text = `RFC destination ${dest} logs on with the generic user ${user}: on SAP_BASIS ${basis} replace it with ${replacement ? `the technical communication user ${replacement}` : 'a technical communication user'} (${NOTES}); Note Assistant needs that user to download digitally signed SAP Notes (guide 2.3)`;
+  // baseline current, before the RFC shutdown: the user change only helps until then
+  return knows(k, RFC_SHUTDOWN) ? `${text}. RFC connections to SAP close on ${RFC_SHUTDOWN.effective} (SAP Note ${RFC_SHUTDOWN.note}): plan the switch to the download service` : text;
+}
+
 function check(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
+  // Since the RFC shutdown no user makes SAPOSS reach SAP: the advice is the download service
+  // (na-download-channel) and the dead destination (legacy-destination); a user change would be
+  // work without effect, so this rule has nothing left to say.
+  if (inEffect(ctx, RFC_SHUTDOWN)) return out;
   const commUsers = Object.keys(ctx.model.communicationUsers);
   for (const s of ctx.model.systems) {
     if (!usesNoteAssistant(s)) continue;
@@ -55,7 +70,7 @@ function check(ctx: RuleContext): RuleFinding[] {
         }
       }
       out.push({
-        message: `RFC destination ${dest} logs on with the generic user ${user}: on SAP_BASIS ${basis.text} replace it with ${s.communicationUser ? `the technical communication user ${s.communicationUser}` : 'a technical communication user'} (${NOTES}); Note Assistant needs that user to download digitally signed SAP Notes (guide 2.3)`,
+        message: message(ctx, dest, user, basis.text, s.communicationUser),
         range: fieldRange(ctx.doc, s, 'destinations', dest, 'user'),
         system: s.sid,
         data: { destination: dest, user, replacement: s.communicationUser ?? null, basis: basis.text },
@@ -86,6 +101,8 @@ export const rule: Rule = {
       '',
       'Quick-fix: put the system\'s `communicationUser` into the destination; when the system names none, one',
       `fix per user of \`communicationUsers\` (at most ${MAX_USER_FIXES}).`,
+      '',
+      `Baseline \`current\`: SAP closed all RFC connections to SAP on ${RFC_SHUTDOWN.effective} (SAP Note ${RFC_SHUTDOWN.note}); from that date no user makes the destination reach SAP, so this rule reports nothing — rule na-download-channel asks for the download service on ${RFC_RANGE} too, and legacy-destination reports the destination. Before that date the message adds the shutdown date.`,
     ].join('\n'),
     badExample: [
       'landscape: Example',

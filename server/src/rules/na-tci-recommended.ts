@@ -1,13 +1,15 @@
 import { DocEditor } from '../core/edits';
 import type { SystemDef } from '../core/model';
 import { usesNoteAssistant } from '../core/model';
-import type { Fix, RelatedInfo } from '../core/types';
+import type { Fix } from '../core/types';
 import type { TextEdit } from 'vscode-languageserver-types';
 import {
   DIGITAL_SIGNATURE_NOTES,
   formatBasis,
   formatThreshold,
+  inEffect,
   isSupportedBasisRelease,
+  NOTE_ASSISTANT_AUTOMATION,
   RELEASES_WITHOUT_TCI,
   SPAM_MIN_VERSION_FOR_TCI,
   TCI_FOLLOW_UP_NOTE,
@@ -16,6 +18,7 @@ import {
   tciProcedure,
   tciThreshold,
 } from '../knowledge';
+import type { BasisSpThreshold, KnowledgeContext } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import type { TciState } from './shared';
@@ -31,6 +34,24 @@ function whyNotEnabled(s: SystemDef, state: TciState): string {
   if (state.reason === 'declared') return `noteAssistant.tci: ${String(s.noteAssistant?.tci)}`;
   const row = state.basis ? tciThreshold(state.basis.release) : undefined;
   return `SAP_BASIS ${state.basis?.text ?? ''} is below ${row ? formatThreshold(row) : 'the TCI level'} and bootstrap SAP Note ${state.bootstrapNote ?? ''} is not in notes`;
+}
+
+/**
+ * `tci: false` on a SAP_BASIS level at or above its TCI row: the support package made Note
+ * Assistant TCI-enabled (guide 2.1.4.3), so the bootstrap procedure does not apply (SPAM would
+ * refuse a bootstrap package the support package already contains). The one place the text is built.
+ */
+function atTciLevelMessage(basisText: string, row: BasisSpThreshold, bootstrapPackage: string | undefined): string {
+  const noBootstrap = bootstrapPackage ? `: no bootstrap SAP Note is needed (the support package already contains package ${bootstrapPackage}; SPAM would refuse it)` : ' (guide 2.1.4.3, no action needed)';
+  const tciText = bootstrapPackage ? ` out of the box as of ${formatThreshold(row)} (guide 2.1.4.3)${noBootstrap}` : ` as of ${formatThreshold(row)}${noBootstrap}`;
+  const check = bootstrapPackage ? 'check it in SNOTE and set tci: true' : 'check the value and set tci: true';
+  return `noteAssistant.tci is false, but Note Assistant on SAP_BASIS ${basisText} is TCI-enabled${tciText}: ${check} — then SAP Note ${noteList(DIGITAL_SIGNATURE_NOTES.tciEnabled)} is what digitally signed SAP Notes need below their support package`;
+}
+
+/** Baseline current: the automated alternative of SAP Note 2836302 to the manual steps. */
+function automationHint(k: KnowledgeContext): string {
+  const a = NOTE_ASSISTANT_AUTOMATION;
+  return inEffect(k, a) ? `; or let report ${a.report} of SAP Note ${a.note} do these steps (it needs SPAM ${a.spamMin} or higher, per the note)` : '';
 }
 
 function check(ctx: RuleContext): RuleFinding[] {
@@ -51,12 +72,13 @@ function check(ctx: RuleContext): RuleFinding[] {
     const setTci = (): TextEdit[] => (declaredFalse ? editor.setValue(tciPath, true) : []);
     const addNotes = (notes: readonly number[]): TextEdit[] => (notes.length ? editor.addToList(sysPath(s, 'notes'), notes) : []);
     const proc = tciProcedure(basis.release);
-    if (!proc) {
-      // The "and above" row of the TCI table: no procedure exists; only a declared false contradicts it.
+    if (!proc || (declaredFalse && atTciLevel)) {
+      // The "and above" row of the TCI table, or a support package at or above the release's TCI
+      // row: no procedure applies; only a declared false contradicts it.
       if (!declaredFalse || !row || !atTciLevel) continue;
       const tciOnly = setTci();
       out.push({
-        message: `noteAssistant.tci is false, but Note Assistant on SAP_BASIS ${basis.text} is TCI-enabled as of ${formatThreshold(row)} (guide 2.1.4.3, no action needed): check the value and set tci: true — then SAP Note ${noteList(DIGITAL_SIGNATURE_NOTES.tciEnabled)} is what digitally signed SAP Notes need below their support package`,
+        message: atTciLevelMessage(basis.text, row, proc?.bootstrapPackage),
         range: fieldRange(ctx.doc, s, 'noteAssistant', 'tci'),
         system: s.sid,
         severity: 'info',
@@ -77,13 +99,6 @@ function check(ctx: RuleContext): RuleFinding[] {
     );
     if (proc.note2408383Package && !s.notesIndex.has(TCI_FOLLOW_UP_NOTE)) {
       steps.push(`implement SAP Note ${TCI_FOLLOW_UP_NOTE} (package ${proc.note2408383Package})`);
-    }
-    const related: RelatedInfo[] = [];
-    if (declaredFalse && atTciLevel && row) {
-      related.push({
-        message: `SAP_BASIS ${basis.text} is at the TCI level of guide 2.1.4.3 (${formatThreshold(row)}): check whether noteAssistant.tci: false is still right`,
-        range: fieldRange(ctx.doc, s, 'basis'),
-      });
     }
     const fixes: Fix[] = [];
     const mainTitle = missingMain.length
@@ -106,11 +121,10 @@ function check(ctx: RuleContext): RuleFinding[] {
       }
     }
     out.push({
-      message: `Note Assistant is not TCI-enabled (${whyNotEnabled(s, state)}); the guide strongly recommends enabling TCI on SAP_BASIS ${basis.release}: ${steps.map((t, i) => `${i + 1}. ${t}`).join('; ')}`,
+      message: `Note Assistant is not TCI-enabled (${whyNotEnabled(s, state)}); the guide strongly recommends enabling TCI on SAP_BASIS ${basis.release}: ${steps.map((t, i) => `${i + 1}. ${t}`).join('; ')}${automationHint(ctx)}`,
       range: declaredFalse ? fieldRange(ctx.doc, s, 'noteAssistant', 'tci') : fieldRange(ctx.doc, s, 'basis'),
       system: s.sid,
       severity: 'info',
-      related: related.length ? related : undefined,
       data: {
         release: basis.release,
         reason: state.reason,
@@ -159,7 +173,11 @@ export const rule: Rule = {
       '',
       `SAP_BASIS ${RELEASES_WITHOUT_TCI.join(', ')} have no TCI procedure in the guide: no finding (a \`tci: true\` there is`,
       `reported by na-tci-state). From ${tciAboveText} on there is no procedure (TCI-enabled out of the box); a declared`,
-      '`tci: false` there gets an info asking to check it.',
+      '`tci: false` there gets an info asking to check it. The same holds at or above a release\'s TCI support package (e.g.',
+      `${TCI_MIN_SP.filter((r) => !r.andAbove && (r.release === 731 || r.release === 750)).map((r) => formatThreshold(r)).join(', ')}): the support package already contains the bootstrap package (SPAM would refuse it), so`,
+      'the info asks to check SNOTE and set `tci: true` instead of naming the procedure.',
+      '',
+      `Baseline \`current\`: the info also offers report ${NOTE_ASSISTANT_AUTOMATION.report} of SAP Note ${NOTE_ASSISTANT_AUTOMATION.note}, which automates the steps (SPAM ${NOTE_ASSISTANT_AUTOMATION.spamMin} or higher, per the note).`,
       '',
       'Quick-fix: add the bootstrap SAP Note (and the follow-up note where it applies) to `notes`, and set',
       '`noteAssistant.tci: true` when it was declared false. Note that a TCI-enabled Note Assistant needs',

@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { LandscapeDocument } from '../core/document';
 import type { LandscapeModel, SystemDef } from '../core/model';
 import type { Finding, Fix, NodePath, RelatedInfo, Severity } from '../core/types';
+import type { Baseline } from '../knowledge/baseline';
 
 /** Metadata every rule carries; docs, SARIF rule entries and settings are generated from it. */
 export interface RuleMeta {
@@ -22,7 +23,12 @@ export interface RuleMeta {
   readonly fixable: boolean;
 }
 
-/** What a rule's check gets: the document (for ranges and edits) and the typed model. */
+/**
+ * What a rule's check gets: the document (for ranges and edits), the typed model, and the
+ * knowledge in use — the baseline (the guide alone, or the guide plus dated updates) and the date
+ * the advice is for (`asOf`, `YYYY-MM-DD`; the clock is injected so that tests pin it). Rules ask
+ * the knowledge layer (`inEffect`, `tense`) instead of holding dates themselves.
+ */
 export interface RuleContext {
   readonly doc: LandscapeDocument;
   readonly model: LandscapeModel;
@@ -32,6 +38,8 @@ export interface RuleContext {
    * `systemLocal`; absent outside the editor.
    */
   readonly local?: SystemLocal;
+  readonly baseline: Baseline;
+  readonly asOf: string;
 }
 
 /** See RuleContext.local. */

@@ -1,7 +1,8 @@
 import { DocEditor } from '../core/edits';
 import { isDirectAbap } from '../core/model';
 import type { Fix } from '../core/types';
-import { LEGACY_INFRASTRUCTURE_RETIREMENT_DATE, SDCCN_PROCEDURE } from '../knowledge';
+import { inEffect, knows, LEGACY_INFRASTRUCTURE_RETIREMENT_DATE, LEGACY_SHUTDOWN, RFC_SHUTDOWN, SDCCN_PROCEDURE, tense } from '../knowledge';
+import type { KnowledgeContext } from '../knowledge';
 import { listItemIndex } from './connectivity-shared';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
@@ -15,6 +16,13 @@ const NEW = P.requiredDestination;
  * sdccn-destinations (guide 4.1 step 1): SDCCN of a directly connected ABAP system uses
  * SAP-SUPPORT_PORTAL and no longer SDCC_OSS. One finding per system.
  */
+/** Why the old destination fails, in the tense of asOf (the guide's date under guide-1.1). */
+function legacyClause(k: KnowledgeContext): string {
+  if (inEffect(k, RFC_SHUTDOWN)) return `${OLD} no longer reaches SAP: SAP closed all RFC connections from customer systems on ${RFC_SHUTDOWN.effective}, SAP Note ${RFC_SHUTDOWN.note}`;
+  if (knows(k, LEGACY_SHUTDOWN)) return `the legacy RFC infrastructure ${tense(k, LEGACY_SHUTDOWN.effective, 'was shut down on', 'is shut down on')}`;
+  return `the legacy RFC infrastructure is switched off on ${LEGACY_INFRASTRUCTURE_RETIREMENT_DATE}`;
+}
+
 export const rule: Rule = {
   // only the system's sdccn
   scope: 'system',
@@ -84,7 +92,7 @@ export const rule: Rule = {
       const fixes: Fix[] = [];
       let message: string;
       if (hasOld && !hasNew) {
-        message = `SDCCN still uses ${OLD} and not ${NEW}: in transaction ${P.transaction} remove destination ${OLD} and add ${NEW} (the legacy RFC infrastructure is switched off on ${LEGACY_INFRASTRUCTURE_RETIREMENT_DATE})`;
+        message = `SDCCN still uses ${OLD} and not ${NEW}: in transaction ${P.transaction} remove destination ${OLD} and add ${NEW} (${legacyClause(ctx)})`;
         if (oldIdx >= 0) fixes.push({ title: `Replace ${OLD} by ${NEW} in sdccn.destinations`, edits: ed.setValue([...listPath, oldIdx], NEW), isPreferred: true });
       } else if (hasOld) {
         message = `SDCCN still lists ${OLD} next to ${NEW}: in transaction ${P.transaction} remove destination ${OLD}`;

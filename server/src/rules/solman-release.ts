@@ -2,14 +2,18 @@ import { DocEditor } from '../core/edits';
 import type { SolmanConnectivityRow } from '../knowledge';
 import {
   compareDottedRelease,
+  knows,
   parseDottedRelease,
+  reached,
+  SOLMAN_END_OF_MAINTENANCE,
   parseSolmanRelease,
   SOLMAN_CONNECTIVITY,
   SOLMAN_RECOMMENDED_TARGET,
   SOLMAN_SCENARIOS,
   solmanConnectivityRow,
 } from '../knowledge';
-import type { SolmanVersion } from '../knowledge';
+import type { KnowledgeContext, SolmanVersion } from '../knowledge';
+import type { Severity } from '../core/types';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange, listText } from './shared';
@@ -42,6 +46,24 @@ const AREAS = listText([...new Set(SOLMAN_SCENARIOS.map((s) => s.area))]);
 /** Scenarios of the IT service management area (guide 5), the ones partial connectivity loses. */
 const ITSM_SCENARIOS = SOLMAN_SCENARIOS.filter((s) => s.area === 'IT service management').map((s) => s.scenario);
 
+/** The release whose end of mainstream maintenance the record dates. */
+const EOM_RELEASE = '7.2';
+
+/**
+ * Baseline current: SAP Solution Manager 7.2 leaves mainstream maintenance on 2027-12-31 — an info
+ * until half a year before, a warning in the last half year, an error after it (the one place the
+ * text and severity are decided).
+ */
+function endOfMaintenance(k: KnowledgeContext, v: SolmanVersion): { severity: Severity; message: string } | undefined {
+  const e = SOLMAN_END_OF_MAINTENANCE;
+  if (!knows(k, e) || v.release !== EOM_RELEASE) return undefined;
+  if (reached(k, e.errorFrom)) {
+    return { severity: 'error', message: `SAP Solution Manager ${v.text}: mainstream maintenance ended on ${e.endsOn}; move to ${e.successor}, SAP's successor (Focused Run for large-scale operations)` };
+  }
+  const severity: Severity = reached(k, e.warnFrom) ? 'warning' : 'info';
+  return { severity, message: `SAP Solution Manager ${v.text}: mainstream maintenance ends on ${e.endsOn}; plan the move to ${e.successor}, SAP's successor (Focused Run for large-scale operations)` };
+}
+
 function example(release: string): string {
   return ['landscape: Example', 'systems:', '  SOL:', '    role: solman', `    release: ${release}`, ''].join('\n');
 }
@@ -73,13 +95,16 @@ export const rule: Rule = {
       '',
       'SAP can still provide remote support by connecting to your systems. To upgrade, see the upgrade guide for SAP Solution Manager 7.2.',
       'The quick-fix records the upgrade in the file once it is done.',
+      '',
+      `Baseline \`current\`: mainstream maintenance of SAP Solution Manager ${EOM_RELEASE} ends on ${SOLMAN_END_OF_MAINTENANCE.endsOn}; every ${EOM_RELEASE} system gets a finding to plan the move to ${SOLMAN_END_OF_MAINTENANCE.successor}: info until ${SOLMAN_END_OF_MAINTENANCE.warnFrom}, warning from then, error from ${SOLMAN_END_OF_MAINTENANCE.errorFrom} (by the date \`asOf\`).`,
     ].join('\n'),
     badExample: example('7.2 SPS07'),
     goodExample: example(TARGET),
     fixable: true,
   },
 
-  check({ doc, model }) {
+  check(ctx) {
+    const { doc, model } = ctx;
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
     for (const s of model.systems) {
@@ -88,6 +113,11 @@ export const rule: Rule = {
       // absent or malformed: the schema reports it
       if (!v) continue;
       if (v.sps === 0) continue; // no such SPS: the schema reports the value
+      const eom = endOfMaintenance(ctx, v);
+      if (eom) {
+        const e = SOLMAN_END_OF_MAINTENANCE;
+        out.push({ ...eom, range: fieldRange(doc, s, 'release'), system: s.sid, data: { release: v.text, mainstreamMaintenanceEndsOn: e.endsOn, successor: e.successor } });
+      }
       if (v.release === TARGET_RELEASE && v.sps === undefined) {
         // connectivity depends on the Support Package Stack (guide 2.1.2): ask for it
         out.push({

@@ -1,7 +1,7 @@
 import { DocEditor } from '../core/edits';
 import type { LandscapeModel, SystemDef } from '../core/model';
 import type { Fix } from '../core/types';
-import { COMMUNICATION_USER_NOTES, isSUserId, SOLMAN_SETUP_RFC_CONNECTIVITY } from '../knowledge';
+import { COMMUNICATION_USER_NOTES, inEffect, isSUserId, S_USER_LIFETIME, SOLMAN_SETUP_RFC_CONNECTIVITY } from '../knowledge';
 import type { SolmanSetupField } from '../knowledge';
 import { declaredUsers, isDeclaredUser, keyRange, MAX_USER_CANDIDATES, preferFirstIf, rawAt, sidKeyRange, trackGroups, UserRanking } from './landscape-shared';
 import { NearestIndex } from './nearest';
@@ -34,6 +34,12 @@ function backendCandidates(model: LandscapeModel, s: SystemDef, ranking: UserRan
 /** The system's own communicationUser when it is a declared technical communication user. */
 function ownUser(model: LandscapeModel, s: SystemDef): string | undefined {
   return s.communicationUser !== undefined && isDeclaredUser(model, s.communicationUser) ? s.communicationUser : undefined;
+}
+
+/** Baseline current: the corporate S-user of SOLMAN_SETUP expires (the one place the text is built). */
+function sUserExpiryMessage(user: string): string {
+  const l = S_USER_LIFETIME;
+  return `"${CORPORATE.label}" ${user} is a corporate S-user: S-users expire since ${l.effective} (after ${l.defaultMonths} months by default, extendable to ${l.maxMonths}; KBA ${l.kba}), technical communication users do not — extend it in time, or ${STEP.transaction} step ${STEP.step} loses its connection to SAP when it expires`;
 }
 
 function example(setup: string[]): string {
@@ -83,16 +89,20 @@ export const rule: Rule = {
       '',
       'Quick-fixes record the technical communication user (the system\'s own `communicationUser` first) and swap the two users',
       'when they were entered the wrong way round. The corporate S-user is never guessed.',
+      '',
+      `Baseline \`current\`: S-users expire since ${S_USER_LIFETIME.effective} (technical communication users do not), so a valid \`${CORPORATE_KEY}\` gets an **info** to extend it in time (KBA ${S_USER_LIFETIME.kba}).`,
     ].join('\n'),
     badExample: example(['    solmanSetup:', '      backendUser: S0001234567', '      communicationUser: S0023456790']),
     goodExample: example(['    solmanSetup:', '      backendUser: S0023456790', '      communicationUser: S0001234567']),
     fixable: true,
   },
 
-  check({ doc, model }) {
+  check(ctx) {
+    const { doc, model } = ctx;
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
     const declared = declaredUsers(model);
+    const sUsersExpire = inEffect(ctx, S_USER_LIFETIME);
     // built on first use, once per check: the ranking reads every system, the index every user
     let ranking: UserRanking | undefined;
     const ranked = (): UserRanking => (ranking ??= new UserRanking(model, trackGroups(model)));
@@ -184,6 +194,14 @@ export const rule: Rule = {
           system: s.sid,
           data: { field: CORPORATE_KEY, user: corporate },
           fixes: preferFirstIf(true, swap),
+        });
+      } else if (corporate !== undefined && sUsersExpire && isSUserId(corporate)) {
+        out.push({
+          severity: 'info',
+          message: sUserExpiryMessage(corporate),
+          range: fieldRange(doc, s, 'solmanSetup', CORPORATE_KEY),
+          system: s.sid,
+          data: { field: CORPORATE_KEY, user: corporate, expiresSince: S_USER_LIFETIME.effective, kba: S_USER_LIFETIME.kba },
         });
       }
     }

@@ -3,7 +3,8 @@ import { DocEditor } from '../core/edits';
 import type { SystemDef } from '../core/model';
 import { isConnected } from '../core/model';
 import type { SslClientPse } from '../knowledge';
-import { CERTIFICATE_SOURCE, missingRootCas, requiredPsesFor, ROOT_CA_CERTIFICATES, SSL_CLIENT_PSES } from '../knowledge';
+import { CERTIFICATE_SOURCE, inEffect, missingRootCas, reached, requiredPsesFor, ROOT_CA_CERTIFICATES, ROOT_CA_MOVE, SSL_CLIENT_PSES } from '../knowledge';
+import type { KnowledgeContext } from '../knowledge';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange, listText } from './shared';
@@ -20,6 +21,27 @@ function example(present: readonly string[]): string {
     ...present.map((c) => `        - ${c}`),
     '',
   ].join('\n');
+}
+
+/**
+ * Baseline current, from DigiCert's move to its G2 roots: what the missing roots are today. Only an
+ * explanation — SAP's own host chain is not verified, so the guide's list stays what is checked.
+ */
+function rootCaContext(k: KnowledgeContext, missing: readonly string[]): string {
+  const m = ROOT_CA_MOVE;
+  if (!inEffect(k, m)) return '';
+  const parts: string[] = [];
+  if (missing.includes(m.g2Root)) parts.push(`${m.g2Root} is the root DigiCert has issued from since ${m.effective}`);
+  const g1 = missing.filter((c) => (m.g1Roots as readonly string[]).includes(c));
+  if (g1.length) parts.push(`${listText(g1)} ${g1.length > 1 ? 'are G1 roots' : 'is a G1 root'} that browsers ${reached(k, m.g1RemovedOn) ? 'removed on' : 'remove on'} ${m.g1RemovedOn}`);
+  if (missing.includes(m.distrustedRoot)) parts.push(`${m.distrustedRoot} is a Symantec root distrusted by browsers since ${m.distrustedIn}`);
+  if (!parts.length) return '';
+  return ` (${parts.join('; ')}; import what SAP Note ${CERTIFICATE_SOURCE.note} lists today — which chain SAP's backbone hosts use was not verified here)`;
+}
+
+/** The message of a PSE that lacks root CAs (the one place it is built). */
+function message(k: KnowledgeContext, pse: SslClientPse, missing: readonly string[]): string {
+  return `PSE "${pse.label}" (certificates.${pse.key}) lacks ${missing.length === 1 ? 'the root CA' : `${missing.length} root CAs:`} ${listText(missing)}; download ${missing.length === 1 ? 'it' : 'them'} from SAP Note ${CERTIFICATE_SOURCE.note} and import ${missing.length === 1 ? 'it' : 'them'} in ${CERTIFICATE_SOURCE.transaction} (${CERTIFICATE_SOURCE.importMenu}), or the TLS connection to the support backbone fails${rootCaContext(k, missing)}`;
 }
 
 /**
@@ -46,13 +68,16 @@ export const rule: Rule = {
       '',
       `Call transaction ${CERTIFICATE_SOURCE.transaction} and check the PSEs; if their status is not green, download the certificates from SAP Note ${CERTIFICATE_SOURCE.note}`,
       `and import them with *${CERTIFICATE_SOURCE.importMenu}*. Without them the TLS handshake with the support backbone fails.`,
+      '',
+      `Baseline \`current\`: DigiCert issues from its G2 roots since ${ROOT_CA_MOVE.effective}, browsers remove the G1 roots on ${ROOT_CA_MOVE.g1RemovedOn}, and VeriSign G5 is distrusted since ${ROOT_CA_MOVE.distrustedIn}. The message explains the missing roots in that light; the list checked stays the guide's, as SAP's own host chain was not verified (see [knowledge.md](knowledge.md)).`,
     ].join('\n'),
     badExample: example(ROOT_CA_CERTIFICATES.slice(0, 1)),
     goodExample: example(ROOT_CA_CERTIFICATES),
     fixable: true,
   },
 
-  check({ doc, model }) {
+  check(ctx) {
+    const { doc, model } = ctx;
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
     for (const s of model.systems) {
@@ -69,7 +94,7 @@ export const rule: Rule = {
         const edits = blockMissing ? wholeBlock() : editor.addToList(sysPath(s, 'certificates', pse.key), missing);
         out.push({
           severity: 'error',
-          message: `PSE "${pse.label}" (certificates.${pse.key}) lacks ${missing.length === 1 ? 'the root CA' : `${missing.length} root CAs:`} ${listText(missing)}; download ${missing.length === 1 ? 'it' : 'them'} from SAP Note ${CERTIFICATE_SOURCE.note} and import ${missing.length === 1 ? 'it' : 'them'} in ${CERTIFICATE_SOURCE.transaction} (${CERTIFICATE_SOURCE.importMenu}), or the TLS connection to the support backbone fails`,
+          message: message(ctx, pse, missing),
           range: fieldRange(doc, s, 'certificates', pse.key),
           system: s.sid,
           data: { pse: pse.key, missingCertificates: missing },

@@ -3,7 +3,8 @@ import { DocEditor } from '../core/edits';
 import type { SystemDef } from '../core/model';
 import { isConnected } from '../core/model';
 import type { Fix } from '../core/types';
-import { CIPHERSUITE_VALUES, ciphersuiteValue, RECOMMENDED_CIPHERSUITES, SSL_CLIENT_CIPHERSUITES_PARAMETER, TASK_LIST_OSS_COMM, TLS_FACTS } from '../knowledge';
+import { CIPHERSUITE_NO_3DES, CIPHERSUITE_VALUES, ciphersuiteValue, inEffect, RECOMMENDED_CIPHERSUITES, SSL_CLIENT_CIPHERSUITES_PARAMETER, TASK_LIST_OSS_COMM, TLS_FACTS } from '../knowledge';
+import type { CiphersuiteValue, KnowledgeContext } from '../knowledge';
 import type { Rule, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange, noteList } from './shared';
@@ -16,6 +17,17 @@ const REQUIRED_NOTES: readonly number[] = RECOMMENDED?.requiresNotes ?? [];
 /** Highest TLS version the guide's values enable; the SAP Solution Manager alternative stops there. */
 const MAX_TLS = TLS_FACTS.enabledTlsVersions[TLS_FACTS.enabledTlsVersions.length - 1] ?? '';
 const RESTART = TLS_FACTS.restartRequired ? '; a changed value takes effect only after a system restart' : '';
+
+/**
+ * The guide's entry for a value, or — baseline current, from the record's date — the value without
+ * MEDIUM:+e3DES, accepted like the recommended one (same prerequisite notes; medium confidence, so
+ * it only removes a warning, never adds one).
+ */
+function knownValue(k: KnowledgeContext, value: string): CiphersuiteValue | undefined {
+  const guide = ciphersuiteValue(value);
+  if (guide || !RECOMMENDED || !inEffect(k, CIPHERSUITE_NO_3DES) || value.trim() !== CIPHERSUITE_NO_3DES.value) return guide;
+  return { ...RECOMMENDED, value: CIPHERSUITE_NO_3DES.value };
+}
 
 function notesText(notes: readonly number[]): string {
   return `SAP Note${notes.length > 1 ? 's' : ''} ${noteList(notes)}`;
@@ -57,6 +69,8 @@ export const rule: Rule = {
       `- Not recorded: warning — display the value in transaction ${TLS_FACTS.checkTransaction} and record it.`,
       '',
       `A changed value only takes effect after a system restart. Task list ${TASK_LIST_OSS_COMM.name} checks the parameter too.`,
+      '',
+      `Baseline \`current\`: \`${CIPHERSUITE_NO_3DES.value}\` (the value without \`MEDIUM:+e3DES\` used since late 2019, medium confidence) is accepted like the recommended value, with the same SAP Note; the guide's value keeps working.`,
       `The quick-fix records the recommended value together with ${notesText(REQUIRED_NOTES)}.`,
     ].join('\n'),
     badExample: example('HIGH', []),
@@ -64,7 +78,8 @@ export const rule: Rule = {
     fixable: true,
   },
 
-  check({ doc, model }) {
+  check(ctx) {
+    const { doc, model } = ctx;
     const out: RuleFinding[] = [];
     const editor = new DocEditor(doc);
     const paramPath = (s: SystemDef) => sysPath(s, 'profile', PARAM);
@@ -97,7 +112,7 @@ export const rule: Rule = {
       }
 
       const value = String(raw);
-      const known = ciphersuiteValue(value);
+      const known = knownValue(ctx, value);
       if (known?.id === 'recommended') {
         const notMissing = known.requiresNotes.filter((n) => !s.notesIndex.has(n));
         if (!notMissing.length) continue;
