@@ -14,6 +14,11 @@ export interface LandscapeLintSettings {
   /** Size limit in KiB (default 65536: 64 MiB, as DEFAULT_MAX_FILE_SIZE); larger files are not checked. */
   maxFileSizeKB: number;
   /**
+   * Knowledge baseline: `default` = the workspace's .landscape-lint.json, else `current`;
+   * `current` or `guide-1.1` override the file (docs/knowledge.md).
+   */
+  baseline: 'default' | 'current' | 'guide-1.1';
+  /**
    * Most diagnostics published per file (at least 1), summaries included: errors first, then
    * warnings, infos, hints, and one diagnostic (code `too-many-problems`) per rule with findings
    * left out (core/cap.ts).
@@ -21,7 +26,7 @@ export interface LandscapeLintSettings {
   maxDiagnostics: number;
 }
 
-export const DEFAULT_SETTINGS: LandscapeLintSettings = { files: [], rules: {}, maxFileSizeKB: 65536, maxDiagnostics: 1000 };
+export const DEFAULT_SETTINGS: LandscapeLintSettings = { files: [], rules: {}, maxFileSizeKB: 65536, baseline: 'default', maxDiagnostics: 1000 };
 
 /** Code of the diagnostic that counts the problems left out by `landscapeLint.maxDiagnostics`. */
 export const TOO_MANY_PROBLEMS_CODE = 'too-many-problems';

@@ -10,6 +10,9 @@ import { renderReportJson, renderReportMarkdown } from './features/report';
 import { renderReportHtml, reportDate } from './features/reportHtml';
 
 export { reportDate };
+import { ConfigError, findConfigFile, loadConfigFile } from './core/config';
+import type { BaselineId } from './knowledge/baseline';
+import { BASELINE_IDS, isBaselineId, isIsoDate, knowledgeContext } from './knowledge/baseline';
 
 const USAGE = `Usage: landscape-lint report <file> [--format md|json|html] [-o FILE]
 
@@ -23,6 +26,11 @@ Options:
                        .json / .html file); html is one self-contained page with
                        the landscape map, for people who do not use the tools
   -o, --output FILE    write the report to FILE instead of standard output
+  --baseline guide-1.1|current
+                       knowledge to judge by (default: "baseline" of the nearest
+                       .landscape-lint.json, else current); see docs/knowledge.md
+  --as-of YYYY-MM-DD   the date the advice is for (default: "asOf" of the
+                       configuration file, else today, UTC)
   -h, --help           show this help
 
 The report follows the guide, not the severity settings: rule settings and
@@ -39,6 +47,8 @@ Exit codes: 0 report written, 2 bad usage or an unreadable input.`;
 export function reportMain(argv: readonly string[], io: CliIO): number {
   let format: 'md' | 'json' | 'html' | undefined;
   let output: string | undefined;
+  let baseline: BaselineId | undefined;
+  let asOf: string | undefined;
   const inputs: string[] = [];
   const fail = (message: string): number => {
     io.err(`landscape-lint report: ${message}\n\n${USAGE}`);
@@ -61,6 +71,14 @@ export function reportMain(argv: readonly string[], io: CliIO): number {
       const v = value();
       if (!v) return fail(`${flag} needs a file name`);
       output = v;
+    } else if (flag === '--baseline') {
+      const v = value();
+      if (!isBaselineId(v)) return fail(`--baseline must be ${BASELINE_IDS.join(' or ')}, not '${v ?? ''}'`);
+      baseline = v;
+    } else if (flag === '--as-of') {
+      const v = value();
+      if (v === undefined || !isIsoDate(v)) return fail(`--as-of takes a date YYYY-MM-DD, not '${v ?? ''}'`);
+      asOf = v;
     } else if (raw.startsWith('-') && raw !== '-') {
       return fail(`unknown option '${raw}'`);
     } else inputs.push(raw);
@@ -79,7 +97,18 @@ export function reportMain(argv: readonly string[], io: CliIO): number {
   }
   const rel = path.relative(io.cwd, file);
   const display = !rel || rel.startsWith('..') || path.isAbsolute(rel) ? path.basename(file) : rel.split(path.sep).join('/');
-  const result = lintText(file, text);
+  // the baseline and date: the command line's, else the nearest configuration file's (its rule
+  // severities do not apply: the report follows the guide)
+  let configured: { baseline?: BaselineId; asOf?: string } = {};
+  try {
+    const found = baseline === undefined || asOf === undefined ? findConfigFile(path.dirname(file)) : undefined;
+    if (found) configured = loadConfigFile(found);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.err(`landscape-lint report: ${e.message}`);
+    return 2;
+  }
+  const result = lintText(file, text, { knowledge: knowledgeContext(baseline ?? configured.baseline, asOf ?? configured.asOf) });
   const checklist = buildChecklist(result);
   const chosen = format ?? (output !== undefined && /\.json$/i.test(output) ? 'json' : output !== undefined && /\.html?$/i.test(output) ? 'html' : 'md');
   const rendered = chosen === 'json'

@@ -192,7 +192,9 @@ function configFor(uri: string): LintConfig {
   // the editor's size setting counts only when changed from its default: a workspace's
   // .landscape-lint.json may set it too (the CLI honours it)
   const sizeFromSettings = settings.maxFileSizeKB !== DEFAULT_SETTINGS.maxFileSizeKB || fileConfig?.maxFileSize === undefined;
-  return mergeConfig(fileConfig ?? {}, { rules: settings.rules, ...(sizeFromSettings ? { maxFileSize: settings.maxFileSizeKB * 1024 } : {}) });
+  // landscapeLint.baseline "default" leaves the baseline to the file (else current)
+  const baseline = settings.baseline !== 'default' ? { baseline: settings.baseline } : {};
+  return mergeConfig(fileConfig ?? {}, { rules: settings.rules, ...(sizeFromSettings ? { maxFileSize: settings.maxFileSizeKB * 1024 } : {}), ...baseline });
 }
 
 /** Language ids of the extension's languages: a document opened with them is ours whatever its name (e.g. untitled). */
@@ -487,12 +489,16 @@ function applySettings(s: Partial<LandscapeLintSettings>): SettingsChange {
       else log(`setting landscapeLint.rules: "${id}": ${JSON.stringify(sev)} ignored; use off, info, warning or error`);
     }
   }
+  if (s.baseline !== undefined && s.baseline !== null && s.baseline !== 'default' && s.baseline !== 'current' && s.baseline !== 'guide-1.1') {
+    log(`setting landscapeLint.baseline: ${JSON.stringify(s.baseline)} ignored; use default, current or guide-1.1`);
+  }
   const max = s.maxDiagnostics;
   if (max !== undefined && max !== null && !(typeof max === 'number' && max >= 1)) log(`setting landscapeLint.maxDiagnostics: ${JSON.stringify(max)} ignored; use a number of at least 1`);
   const next: LandscapeLintSettings = {
     files: Array.isArray(s.files) ? s.files.filter((f) => typeof f === 'string') : DEFAULT_SETTINGS.files,
     rules,
     maxFileSizeKB: typeof s.maxFileSizeKB === 'number' && s.maxFileSizeKB > 0 ? s.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB,
+    baseline: s.baseline === 'current' || s.baseline === 'guide-1.1' ? s.baseline : DEFAULT_SETTINGS.baseline,
     maxDiagnostics: typeof max === 'number' && max >= 1 ? Math.floor(max) : DEFAULT_SETTINGS.maxDiagnostics,
   };
   const lintChanged = JSON.stringify({ ...next, maxDiagnostics: 0 }) !== JSON.stringify({ ...settings, maxDiagnostics: 0 });

@@ -22,7 +22,8 @@ function acmeChecklist() {
 function run(args: string[], cwd = ROOT): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = reportMain(args, { out: (s) => { out += s + '\n'; }, err: (s) => { err += s + '\n'; }, cwd, isTTY: false, env: {} });
+  // typed from the guide: baseline guide-1.1
+  const code = reportMain(['--baseline', 'guide-1.1', ...args], { out: (s) => { out += s + '\n'; }, err: (s) => { err += s + '\n'; }, cwd, isTTY: false, env: {} });
   return { code, out, err };
 }
 
@@ -77,7 +78,7 @@ describe('readiness report (JSON)', () => {
   };
 
   it('has the file, the guide, the summary and the systems; no URI, no version, no edits', () => {
-    assert.deepEqual(Object.keys(doc).sort(), ['file', 'guide', 'landscapeFindings', 'name', 'parsed', 'summary', 'syntaxErrors', 'systems']);
+    assert.deepEqual(Object.keys(doc).sort(), ['baseline', 'file', 'guide', 'landscapeFindings', 'name', 'parsed', 'summary', 'syntaxErrors', 'systems']);
     assert.equal(doc.file, 'examples/acme.landscape.yaml');
     assert.deepEqual(doc.guide, { title: 'Support Backbone Update', version: '1.1', date: '2019-08-19' });
     assert.deepEqual(doc.summary, { systems: 14, ready: 7, red: 5, amber: 2, green: 7, itemsDone: 63, itemsTotal: 83, itemsWaived: 0 });
@@ -159,7 +160,7 @@ describe('CLI: landscape-lint report', () => {
 
   it('is routed from the main CLI: landscape-lint report …', () => {
     let out = '';
-    const code = main(['report', '--format', 'json', 'examples/acme.landscape.yaml'], { out: (s) => { out += s; }, err: () => undefined, cwd: ROOT, isTTY: false, env: {} });
+    const code = main(['report', '--baseline', 'guide-1.1', '--format', 'json', 'examples/acme.landscape.yaml'], { out: (s) => { out += s; }, err: () => undefined, cwd: ROOT, isTTY: false, env: {} });
     assert.equal(code, 0);
     assert.equal(JSON.parse(out).file, 'examples/acme.landscape.yaml');
   });

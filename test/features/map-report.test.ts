@@ -12,7 +12,7 @@ import { renderReportHtml } from '../../server/src/features/reportHtml';
 import { reportDate, reportMain } from '../../server/src/reportCli';
 import { mapForRequest, reportFileName, reportForRequest } from '../../server/src/features/checklistHandlers';
 import type { LintEntry } from '../../server/src/features/checklistHandlers';
-import { dedent, ROOT } from '../support/helpers';
+import { dedent, ROOT, GUIDE_1_1 } from '../support/helpers';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -21,7 +21,7 @@ const ACME = path.join(ROOT, 'examples', 'acme.landscape.yaml');
 const ACME_SIDS = ['EDV', 'EQA', 'EPR', 'BWD', 'BWP', 'S4D', 'S4Q', 'S4P', 'SOL', 'FRN', 'CRP', 'PIP', 'SBX', 'GRP'];
 
 function htmlOf(text: string, fileName = 't.landscape.yaml'): string {
-  const result = lintText(`file:///${fileName}`, text);
+  const result = lintText(`file:///${fileName}`, text, { knowledge: GUIDE_1_1 });
   return renderReportHtml(buildMap(result, buildChecklist(result)), { fileName, date: '2026-11-29' });
 }
 
@@ -267,7 +267,8 @@ describe('landscape-lint report --format html', () => {
   function run(args: string[], env: Record<string, string> = {}): { code: number; out: string; err: string } {
     let out = '';
     let err = '';
-    const code = reportMain(args, { out: (s) => { out += s + '\n'; }, err: (s) => { err += s + '\n'; }, cwd: ROOT, isTTY: false, env });
+    // typed from the guide: baseline guide-1.1
+    const code = reportMain(['--baseline', 'guide-1.1', ...args], { out: (s) => { out += s + '\n'; }, err: (s) => { err += s + '\n'; }, cwd: ROOT, isTTY: false, env });
     return { code, out, err };
   }
 

@@ -6,12 +6,12 @@ import { buildChecklist } from '../../server/src/features/checklist';
 import { buildMap, LARGE_MAP_SYSTEMS, worstStatus } from '../../server/src/features/map';
 import { renderMapSvg } from '../../server/src/features/mapSvg';
 import type { LandscapeMap, MapLane } from '../../server/src/protocol';
-import { dedent, ROOT } from '../support/helpers';
+import { dedent, ROOT, GUIDE_1_1 } from '../support/helpers';
 
 const ACME = path.join(ROOT, 'examples', 'acme.landscape.yaml');
 
 function mapOf(text: string, uri = 'file:///t.landscape.yaml'): LandscapeMap {
-  const result = lintText(uri, text);
+  const result = lintText(uri, text, { knowledge: GUIDE_1_1 });
   return buildMap(result, buildChecklist(result));
 }
 

@@ -121,8 +121,9 @@ function guideLine(ids: readonly GuideSectionId[]): string | undefined {
  * A hover line of a dated update (baseline current only), saying where it comes from:
  * "- text (update of 2020-11-30, high confidence; baseline `current`)".
  */
-function updateLine(k: KnowledgeContext | undefined, u: KnowledgeUpdate, text: string): string | undefined {
-  if (!k || !knows(k, u)) return undefined;
+function updateLine(k: KnowledgeContext | undefined, u: KnowledgeUpdate, text: string, beforeToo = false): string | undefined {
+  // a line whose text has a tense shows before the date too; any other from the effective date on
+  if (!k || !(beforeToo ? knows(k, u) : inEffect(k, u))) return undefined;
   return `- ${text} (update of ${u.effective}, ${u.confidence} confidence; baseline ${code('current')}, see docs/knowledge.md)`;
 }
 
@@ -130,8 +131,8 @@ function updateLine(k: KnowledgeContext | undefined, u: KnowledgeUpdate, text: s
 function legacyLines(k: KnowledgeContext | undefined): (string | undefined)[] {
   if (!k) return [];
   return [
-    updateLine(k, LEGACY_SHUTDOWN, `The legacy support backbone ${tense(k, LEGACY_SHUTDOWN.effective, 'was shut down on', 'is shut down on')} (the guide said January 1, 2020)`),
-    updateLine(k, RFC_SHUTDOWN, `All RFC connections to SAP ${tense(k, RFC_SHUTDOWN.effective, 'were closed on', 'close on')} (${noteRef(RFC_SHUTDOWN.note)}): no RFC destination reaches SAP, with any user`),
+    updateLine(k, LEGACY_SHUTDOWN, `The legacy support backbone ${tense(k, LEGACY_SHUTDOWN.effective, 'was shut down on', 'is shut down on')} (the guide said January 1, 2020)`, true),
+    updateLine(k, RFC_SHUTDOWN, `All RFC connections to SAP ${tense(k, RFC_SHUTDOWN.effective, 'were closed on', 'close on')} (${noteRef(RFC_SHUTDOWN.note)}): ${reached(k, RFC_SHUTDOWN.effective) ? 'no RFC destination reaches SAP' : 'then no RFC destination reaches SAP'}, with any user`, true),
   ];
 }
 
@@ -376,7 +377,7 @@ export function releaseMarkdown(value: string, sys?: SystemDef, k?: KnowledgeCon
       row.requiredTaskList ? `${row.upgradeTo ? '' : '\n'}- Task list ${code(row.requiredTaskList)} required (${sec('6.1')})` : undefined,
       guideLine([row.section]),
       ...(row.communicationEndsOn ? legacyLines(k).slice(0, 1) : []),
-      row.mainstreamMaintenanceEndsOn && k ? updateLine(k, f, `${v.release} ${tense(k, f.customerSpecificSince, 'has been in customer-specific maintenance since', 'goes to customer-specific maintenance on')}`) : undefined,
+      row.mainstreamMaintenanceEndsOn && k ? updateLine(k, f, `${v.release} ${tense(k, f.customerSpecificSince, 'has been in customer-specific maintenance since', 'goes to customer-specific maintenance on')}`, true) : undefined,
       updateLine(k, f, `Later releases: ${andList(f.laterReleases.map((r) => r))}; no backbone requirement beyond ${FRUN_REQUIRED_RELEASE} or higher was found`),
     ]);
   }
@@ -394,7 +395,7 @@ export function releaseMarkdown(value: string, sys?: SystemDef, k?: KnowledgeCon
     row.connectivity !== 'full' ? `${row.losses.length ? '' : '\n'}- Upgrade to ${code(SOLMAN_RECOMMENDED_TARGET.text)} or higher` : undefined,
     solmanNeedsSupportHubTaskList(v) ? `\n- Task list ${code(TASK_LISTS.SAP_SUPPORT_HUB_CONFIG.name)} required (${sec(SOLMAN_SUPPORT_HUB_TASK_LIST.section)})` : undefined,
     guideLine([row.section]),
-    v.release === '7.2' && k ? updateLine(k, SOLMAN_END_OF_MAINTENANCE, `Mainstream maintenance of 7.2 ${reached(k, SOLMAN_END_OF_MAINTENANCE.errorFrom) ? 'ended' : 'ends'} on ${SOLMAN_END_OF_MAINTENANCE.endsOn}: plan the move to ${SOLMAN_END_OF_MAINTENANCE.successor}`) : undefined,
+    v.release === '7.2' && k ? updateLine(k, SOLMAN_END_OF_MAINTENANCE, `Mainstream maintenance of 7.2 ${reached(k, SOLMAN_END_OF_MAINTENANCE.errorFrom) ? 'ended' : 'ends'} on ${SOLMAN_END_OF_MAINTENANCE.endsOn}: plan the move to ${SOLMAN_END_OF_MAINTENANCE.successor}`, true) : undefined,
   ]);
 }
 
@@ -466,7 +467,7 @@ export function certificateMarkdown(name: string, sys?: SystemDef, pse?: string,
 /** Baseline current: what a root CA is today (DigiCert G2 move, distrusted VeriSign G5). */
 function rootCaLines(name: string, k: KnowledgeContext | undefined): (string | undefined)[] {
   const m = ROOT_CA_MOVE;
-  if (!k || !knows(k, m)) return [];
+  if (!k || !inEffect(k, m)) return [];
   const unverified = `SAP's backbone host chain was not verified: ${noteRef(CERTIFICATE_SOURCE.note)} has the current list`;
   if (name === m.g2Root) return [updateLine(k, m, `DigiCert ${tense(k, m.effective, 'has issued from its G2 roots since', 'issues from its G2 roots from')}; ${unverified}`)];
   if ((m.g1Roots as readonly string[]).includes(name)) return [updateLine(k, m, `A DigiCert G1 root: Chrome and Mozilla ${tense(k, m.g1RemovedOn, 'removed it on', 'remove it on')}; ${unverified}`)];
