@@ -131,7 +131,7 @@ export const rule: Rule = {
       `Quick-fix: set \`noteAssistant.download: ${EXPECTED}\` (after switching the system over). Releases below`,
       `${NOTE_DOWNLOAD_HTTP_FROM_RELEASE} keep RFC with a technical communication user (rule na-generic-user).`,
       '',
-      `Baseline \`current\`: SAP closed all RFC connections to SAP on ${RFC_SHUTDOWN.effective} (SAP Note ${RFC_SHUTDOWN.note}), so from that date the rule applies to SAP_BASIS ${RFC_SHUTDOWN.rfcReleases.from}–${RFC_SHUTDOWN.rfcReleases.to} too: RFC note download is an error on every release (see [knowledge.md](knowledge.md)).`,
+      `Baseline \`current\`: SAP closed all RFC connections to SAP on ${RFC_SHUTDOWN.effective} (SAP Note ${RFC_SHUTDOWN.note}), so from that date the rule applies to SAP_BASIS ${RFC_SHUTDOWN.rfcReleases.from}–${RFC_SHUTDOWN.rfcReleases.to} too: RFC note download is an error on every release (see docs/knowledge.md).`,
     ].join('\n'),
     badExample: [
       'landscape: Example',

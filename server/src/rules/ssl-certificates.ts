@@ -69,7 +69,7 @@ export const rule: Rule = {
       `Call transaction ${CERTIFICATE_SOURCE.transaction} and check the PSEs; if their status is not green, download the certificates from SAP Note ${CERTIFICATE_SOURCE.note}`,
       `and import them with *${CERTIFICATE_SOURCE.importMenu}*. Without them the TLS handshake with the support backbone fails.`,
       '',
-      `Baseline \`current\`: DigiCert issues from its G2 roots since ${ROOT_CA_MOVE.effective}, browsers remove the G1 roots on ${ROOT_CA_MOVE.g1RemovedOn}, and VeriSign G5 is distrusted since ${ROOT_CA_MOVE.distrustedIn}. The message explains the missing roots in that light; the list checked stays the guide's, as SAP's own host chain was not verified (see [knowledge.md](knowledge.md)).`,
+      `Baseline \`current\`: DigiCert issues from its G2 roots since ${ROOT_CA_MOVE.effective}, browsers remove the G1 roots on ${ROOT_CA_MOVE.g1RemovedOn}, and VeriSign G5 is distrusted since ${ROOT_CA_MOVE.distrustedIn}. The message explains the missing roots in that light; the list checked stays the guide's, as SAP's own host chain was not verified (see docs/knowledge.md).`,
     ].join('\n'),
     badExample: example(ROOT_CA_CERTIFICATES.slice(0, 1)),
     goodExample: example(ROOT_CA_CERTIFICATES),
