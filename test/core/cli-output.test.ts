@@ -7,6 +7,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ROOT } from '../support/helpers';
 import { runCli, tempTree } from './cliRun';
 
+/** These formats are compared with the JSON output typed from the guide: baseline guide-1.1 throughout. */
+const runGuide = (args: string[], options?: Parameters<typeof runCli>[1]): ReturnType<typeof runCli> => runCli(['--baseline', 'guide-1.1', ...args], options);
+
 const ACME = 'examples/acme.landscape.yaml';
 const BROKEN = 'test/fixtures/cli/broken.landscape.yaml';
 
@@ -21,7 +24,7 @@ function sarifValidator(): ReturnType<AjvDraft04['compile']> {
 interface JsonFinding { ruleId: string; severity: string; message: string; system: string | null; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
 /** The findings of the JSON output (spec §3), the reference the other formats are compared with. */
 function reference(args: string[]): { file: string; f: JsonFinding }[] {
-  const doc = JSON.parse(runCli(['--format', 'json', ...args]).out) as { files: { file: string; diagnostics: JsonFinding[] }[] };
+  const doc = JSON.parse(runGuide(['--format', 'json', ...args]).out) as { files: { file: string; diagnostics: JsonFinding[] }[] };
   return doc.files.flatMap((file) => file.diagnostics.map((f) => ({ file: file.file, f })));
 }
 
@@ -35,10 +38,10 @@ describe('CLI output formats for CI', () => {
       fs.symlinkSync('/nonexistent-target', path.join(tmp, 'gone.landscape.yaml'));
       try {
         const runs = [
-          runCli(['--format', 'sarif', ACME, BROKEN]),
-          runCli(['--format', 'sarif', 'examples/clean.landscape.yaml']),
-          runCli(['--format', 'sarif', 'a.landscape.yaml', '--max-file-size', '1'], { cwd: tmp }),
-          runCli(['--format', 'sarif', '.'], { cwd: tmp }),
+          runGuide(['--format', 'sarif', ACME, BROKEN]),
+          runGuide(['--format', 'sarif', 'examples/clean.landscape.yaml']),
+          runGuide(['--format', 'sarif', 'a.landscape.yaml', '--max-file-size', '1'], { cwd: tmp }),
+          runGuide(['--format', 'sarif', '.'], { cwd: tmp }),
         ];
         assert.deepEqual(runs.map((r) => r.code), [1, 0, 1, 2]);
         // the validator can fail: a run without a tool driver, a level SARIF does not have
@@ -56,7 +59,7 @@ describe('CLI output formats for CI', () => {
     });
 
     it('rule help is embedded (text and Markdown with the guide section and examples); no file:// or example.invalid URI anywhere', () => {
-      const r = runCli(['--format', 'sarif', ACME]);
+      const r = runGuide(['--format', 'sarif', ACME]);
       const log = JSON.parse(r.out);
       for (const rule of log.runs[0].tool.driver.rules) {
         assert.match(rule.help.markdown, /Guide section: .+\.\n\n\*\*Bad\*\*\n\n```yaml\n/, rule.id);
@@ -68,11 +71,11 @@ describe('CLI output formats for CI', () => {
     });
 
     it('invocations: the exit code and success, with the tool version in the driver', () => {
-      const dirty = JSON.parse(runCli(['--format', 'sarif', ACME]).out).runs[0];
+      const dirty = JSON.parse(runGuide(['--format', 'sarif', ACME]).out).runs[0];
       assert.deepEqual(dirty.invocations, [{ executionSuccessful: true, exitCode: 1 }]);
       assert.match(dirty.tool.driver.version, /^\d+\.\d+\.\d+/);
       assert.equal(dirty.tool.driver.semanticVersion, dirty.tool.driver.version);
-      const clean = JSON.parse(runCli(['--format', 'sarif', 'examples/clean.landscape.yaml']).out).runs[0];
+      const clean = JSON.parse(runGuide(['--format', 'sarif', 'examples/clean.landscape.yaml']).out).runs[0];
       assert.deepEqual(clean.invocations, [{ executionSuccessful: true, exitCode: 0 }]);
     });
 
@@ -80,7 +83,7 @@ describe('CLI output formats for CI', () => {
       const tmp = tempTree({ 'a.landscape.yaml': 'systems: {}\n' });
       fs.symlinkSync('/nonexistent-target', path.join(tmp, 'gone.landscape.yaml'));
       try {
-        const inv = JSON.parse(runCli(['--format', 'sarif', '.'], { cwd: tmp }).out).runs[0].invocations[0];
+        const inv = JSON.parse(runGuide(['--format', 'sarif', '.'], { cwd: tmp }).out).runs[0].invocations[0];
         assert.equal(inv.executionSuccessful, false);
         assert.equal(inv.exitCode, 2);
         assert.equal(inv.toolExecutionNotifications[0].descriptor.id, 'unreadable-input');
@@ -91,7 +94,7 @@ describe('CLI output formats for CI', () => {
     });
 
     it('a file outside the working directory gets a relative URI (../), not a file:// path', () => {
-      const log = JSON.parse(runCli(['--format', 'sarif', path.join(ROOT, ACME)], { cwd: path.join(ROOT, 'docs') }).out);
+      const log = JSON.parse(runGuide(['--format', 'sarif', path.join(ROOT, ACME)], { cwd: path.join(ROOT, 'docs') }).out);
       assert.deepEqual(log.runs[0].artifacts[0].location, { uri: '../examples/acme.landscape.yaml', uriBaseId: '%SRCROOT%' });
     });
   });
@@ -99,7 +102,7 @@ describe('CLI output formats for CI', () => {
   describe('--format github', () => {
     it('one workflow command per finding, with file, line, endLine, col, endColumn and the rule as title; then the summary', () => {
       const ref = reference([ACME]);
-      const r = runCli(['--format', 'github', ACME]);
+      const r = runGuide(['--format', 'github', ACME]);
       assert.equal(r.code, 1);
       const lines = r.out.trimEnd().split('\n');
       assert.equal(lines.length, ref.length + 1);
@@ -115,7 +118,7 @@ describe('CLI output formats for CI', () => {
     it('escapes %, newlines, and in properties : and , (a file name with a comma cannot end the property)', () => {
       const tmp = tempTree({ 'a,b:c%.landscape.yaml': 'systems:\n  EDV:\n    role: abap\n    descripton: "50%"\n' });
       try {
-        const out = runCli(['--format', 'github', '.'], { cwd: tmp }).out;
+        const out = runGuide(['--format', 'github', '.'], { cwd: tmp }).out;
         assert.match(out, /^::error file=a%2Cb%3Ac%25\.landscape\.yaml,line=4,/m);
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
@@ -146,7 +149,7 @@ describe('CLI output formats for CI', () => {
 
     it('follows the documented shape; one issue per finding, severities mapped, fingerprints unique', () => {
       const ref = reference([ACME, BROKEN]);
-      const r = runCli(['--format', 'gitlab', ACME, BROKEN]);
+      const r = runGuide(['--format', 'gitlab', ACME, BROKEN]);
       const issues = JSON.parse(r.out) as { check_name: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } } }[];
       const validate = new Ajv({ allErrors: true }).compile(SHAPE);
       assert.ok(validate(issues), JSON.stringify(validate.errors));
@@ -164,9 +167,9 @@ describe('CLI output formats for CI', () => {
       const text = fs.readFileSync(path.join(ROOT, BROKEN), 'utf8');
       const tmp = tempTree({ 'a.landscape.yaml': text });
       try {
-        const before = JSON.parse(runCli(['--format', 'gitlab', '.'], { cwd: tmp }).out).map((x: { fingerprint: string }) => x.fingerprint);
+        const before = JSON.parse(runGuide(['--format', 'gitlab', '.'], { cwd: tmp }).out).map((x: { fingerprint: string }) => x.fingerprint);
         fs.writeFileSync(path.join(tmp, 'a.landscape.yaml'), `# a comment\n# another\n${text}`);
-        const after = JSON.parse(runCli(['--format', 'gitlab', '.'], { cwd: tmp }).out).map((x: { fingerprint: string }) => x.fingerprint);
+        const after = JSON.parse(runGuide(['--format', 'gitlab', '.'], { cwd: tmp }).out).map((x: { fingerprint: string }) => x.fingerprint);
         assert.deepEqual(after, before);
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
@@ -174,7 +177,7 @@ describe('CLI output formats for CI', () => {
     });
 
     it('a clean run is an empty array', () => {
-      assert.deepEqual(JSON.parse(runCli(['--format', 'gitlab', 'examples/clean.landscape.yaml']).out), []);
+      assert.deepEqual(JSON.parse(runGuide(['--format', 'gitlab', 'examples/clean.landscape.yaml']).out), []);
     });
   });
 
@@ -185,7 +188,7 @@ describe('CLI output formats for CI', () => {
 
     it('parses as XML: a suite per file, a case per finding, errors and warnings as failures', () => {
       const ref = reference([ACME, BROKEN, 'examples/clean.landscape.yaml']);
-      const r = runCli(['--format', 'junit', ACME, BROKEN, 'examples/clean.landscape.yaml']);
+      const r = runGuide(['--format', 'junit', ACME, BROKEN, 'examples/clean.landscape.yaml']);
       assert.equal(XMLValidator.validate(r.out), true);
       const doc = parser.parse(r.out) as { testsuites: { tests: string; failures: string; testsuite: Suite[] } };
       const suites = doc.testsuites.testsuite;
@@ -204,7 +207,7 @@ describe('CLI output formats for CI', () => {
     it('user text with markup and control characters stays well-formed XML', () => {
       const tmp = tempTree({ 'x<&>.landscape.yaml': 'systems:\n  EDV:\n    role: abap\n    "a<b>&\\u0001": 1\n' });
       try {
-        const out = runCli(['--format', 'junit', '.'], { cwd: tmp }).out;
+        const out = runGuide(['--format', 'junit', '.'], { cwd: tmp }).out;
         assert.equal(XMLValidator.validate(out), true, out);
         assert.match(out, /x&lt;&amp;&gt;\.landscape\.yaml/);
       } finally {
@@ -216,10 +219,10 @@ describe('CLI output formats for CI', () => {
   describe('--quiet', () => {
     it('reports errors only; the exit code still counts warnings for --max-warnings, and says so', () => {
       const all = reference([ACME]);
-      const r = runCli(['--format', 'json', '--quiet', ACME]);
+      const r = runGuide(['--format', 'json', '--quiet', ACME]);
       const shown = JSON.parse(r.out).files[0].diagnostics as JsonFinding[];
       assert.deepEqual(shown.map((f) => f.ruleId), all.filter(({ f }) => f.severity === 'error').map(({ f }) => f.ruleId));
-      const warned = runCli(['-q', BROKEN, '--rule', 'schema=warning', '--max-warnings', '0']);
+      const warned = runGuide(['-q', BROKEN, '--rule', 'schema=warning', '--max-warnings', '0']);
       assert.equal(warned.code, 1);
       assert.match(warned.out, /^No problems in 1 file$/m);
       assert.match(warned.err, /warnings \(more than --max-warnings 0\), not shown because of --quiet; exit code 1/);
@@ -233,7 +236,7 @@ describe('CLI output formats for CI', () => {
 
     it('matches every finding line of the text output and captures file, line, column, severity, rule and message', () => {
       const ref = reference([ACME, BROKEN]);
-      const lines = runCli([ACME, BROKEN]).out.split('\n');
+      const lines = runGuide([ACME, BROKEN]).out.split('\n');
       const matched = lines.map((l) => re.exec(l)).filter((m): m is RegExpExecArray => m !== null);
       assert.equal(matched.length, ref.length);
       ref.forEach(({ file, f }, i) => {
