@@ -45,7 +45,7 @@ describe('CLI input: globs, folders, ignore patterns, standard input', () => {
     assert.equal(glob.status, 2);
     assert.equal(glob.stderr.split('\n').filter(Boolean).length, 1, glob.stderr);
     assert.doesNotMatch(glob.stderr, /internal error|\n\s+at /);
-    const clean = spawnSync(process.execPath, [BIN, '-'], { cwd: ROOT, encoding: 'utf8', input: CLEAN_YAML });
+    const clean = spawnSync(process.execPath, [BIN, '-', '--baseline', 'guide-1.1'], { cwd: ROOT, encoding: 'utf8', input: CLEAN_YAML });
     assert.equal(clean.status, 0, clean.stderr);
     assert.match(clean.stdout, /^No problems in 1 file$/m);
     const dirty = spawnSync(process.execPath, [BIN, '--stdin', '--stdin-filename', 'x.landscape.yaml', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', input: BROKEN_YAML });
