@@ -12,6 +12,8 @@ import { emptyLandscape, ImportError, mergeText, SID_PATTERN } from './import/me
 import type { ExportKind, ReadExport } from './import/sources';
 import { EXPORT_KINDS, kindOfFileName, readExport } from './import/sources';
 import type { ImportProblem } from './import/table';
+import type { BaselineId } from './knowledge/baseline';
+import { BASELINE_IDS, isBaselineId, isIsoDate, knowledgeContext } from './knowledge/baseline';
 
 const USAGE = `Usage: landscape-lint import <landscape file> --sid SID [--components FILE] [--notes FILE]
                              [--destinations FILE] [--parameters FILE] [options]
@@ -38,6 +40,9 @@ Options:
   --all-notes             import every implemented note, not only the guide's notes
   --all-destinations      import every destination, not only the support-backbone ones
   --dry-run               print the change as a unified diff, write nothing
+  --baseline guide-1.1|current
+                          knowledge of the lint summary (default: current); see docs/knowledge.md
+  --as-of YYYY-MM-DD      the date of the lint summary's advice (default: today, UTC)
   -h, --help              show this help
 
 Export files may be SE16 "unconverted" text (| separators), spreadsheet text (tabs) or
@@ -94,6 +99,8 @@ function run(argv: readonly string[], io: CliIO): number {
         'all-notes': { type: 'boolean' },
         'all-destinations': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        baseline: { type: 'string' },
+        'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -101,6 +108,10 @@ function run(argv: readonly string[], io: CliIO): number {
     throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   const o = parsed.values;
+  if (o.baseline !== undefined && !isBaselineId(o.baseline)) throw new UsageError(`--baseline must be ${BASELINE_IDS.join(' or ')}, not '${o.baseline}'`);
+  if (o['as-of'] !== undefined && !isIsoDate(o['as-of'])) throw new UsageError(`--as-of takes a date YYYY-MM-DD, not '${o['as-of']}'`);
+  // the lint summary before and after the merge: one knowledge for both
+  const knowledge = knowledgeContext(o.baseline as BaselineId | undefined, o['as-of']);
   if (o.help) {
     io.out(USAGE);
     return 0;
@@ -151,7 +162,7 @@ function run(argv: readonly string[], io: CliIO): number {
   }
   // the lint after the merge reuses what the lint before it parsed and checked for unchanged systems
   const incremental = new IncrementalLint();
-  const beforeFindings = exists ? lintText(target, text, { incremental }).findings : [];
+  const beforeFindings = exists ? lintText(target, text, { incremental, knowledge }).findings : [];
   const before = countBySystem(beforeFindings);
   let result: MergeResult;
   try {
@@ -175,7 +186,7 @@ function run(argv: readonly string[], io: CliIO): number {
       throw new FatalError(`cannot write '${display}': ${(e as Error).message}`);
     }
   }
-  const after = newText === text ? before : countBySystem(lintText(target, newText, exists ? { incremental } : {}).findings);
+  const after = newText === text ? before : countBySystem(lintText(target, newText, exists ? { incremental, knowledge } : { knowledge }).findings);
   const verb = dry ? 'would change' : exists ? 'changed' : 'created';
   if (!result.changed.length) io.out(`${display}: the exports match the file; nothing to change`);
   else io.out(`${display}: ${verb} ${result.changed.length} system${result.changed.length > 1 ? 's' : ''}${dry ? ' (dry run, nothing written)' : ''}`);

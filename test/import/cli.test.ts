@@ -11,7 +11,8 @@ const ACME = fs.readFileSync(path.join(ROOT, 'examples', 'acme.landscape.yaml'),
 function run(args: string[], cwd: string): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
-  const code = main(['import', ...args], { out: (s) => { out += s + '\n'; }, err: (s) => { err += s + '\n'; }, cwd, isTTY: false, env: {} });
+  // the lint summaries are typed from the guide: baseline guide-1.1
+  const code = main(['import', '--baseline', 'guide-1.1', ...args], { out: (s) => { out += s + '\n'; }, err: (s) => { err += s + '\n'; }, cwd, isTTY: false, env: {} });
   return { code, out, err };
 }
 
