@@ -328,6 +328,8 @@ export interface LandscapeMap {
   version?: number;
   name?: string;
   guide: { title: string; version: string; date: string };
+  /** The knowledge baseline of the findings (the checklist's). */
+  baseline: LandscapeChecklist['baseline'];
   parsed: boolean;
   syntaxErrors: number;
   summary: LandscapeChecklist['summary'];

@@ -187,6 +187,12 @@ describe('choosing the baseline and the date', () => {
     assert.equal(cli(['report', 'examples/clean.landscape.yaml', '--as-of', 'tomorrow']).code, 2);
   });
 
+  it('the HTML report states the baseline and its date', () => {
+    const html = cli(['report', 'examples/clean.landscape.yaml', '--format', 'html', '--baseline', 'guide-1.1']).out;
+    assert.match(html, /knowledge baseline <code>guide-1\.1<\/code> \(2019-08-19\)/);
+    assert.match(cli(['report', 'examples/clean.landscape.yaml', '--format', 'html']).out, /knowledge baseline <code>current<\/code> \(2026-11-29\)/);
+  });
+
   it('SARIF states the baseline in the run properties', () => {
     const sarif = JSON.parse(cli(['examples/clean.landscape.yaml', '--format', 'sarif', '--baseline', 'guide-1.1', '--as-of', TEST_TODAY]).out) as { runs: { properties: { baseline: unknown } }[] };
     assert.deepEqual(sarif.runs[0]!.properties.baseline, GUIDE_STATEMENT);

@@ -137,7 +137,7 @@ describe('HTML report: acme example', () => {
   });
 
   it('baseline and date: the guide\'s title, version and date, and the report date', () => {
-    assert.ok(html.includes('checked against SAP\'s configuration guide “Support Backbone Update” 1.1 (2019-08-19) · report of 2026-11-29'));
+    assert.ok(html.includes('checked against SAP\'s configuration guide “Support Backbone Update” 1.1 (2019-08-19) · knowledge baseline <code>guide-1.1</code> (2019-08-19) · report of 2026-11-29'));
   });
 
   it('print-friendly (A4 landscape, colours kept, filter hidden), light and dark colours, filter without script', () => {

@@ -226,6 +226,7 @@ export function buildMap(result: LintResult, checklist: LandscapeChecklist): Lan
   const map: LandscapeMap = {
     uri: checklist.uri,
     guide: { ...checklist.guide },
+    baseline: { ...checklist.baseline },
     parsed: checklist.parsed,
     syntaxErrors: checklist.syntaxErrors,
     summary: { ...checklist.summary },

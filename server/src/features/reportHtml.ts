@@ -193,7 +193,7 @@ export function renderReportHtml(map: LandscapeMap, options: HtmlReportOptions):
     '<body>',
     '<header>',
     `<h1>${esc(title)}</h1>`,
-    `<p class="meta">Landscape file <code>${esc(options.fileName)}</code> · checked against SAP's configuration guide “${esc(g.title)}” ${esc(g.version)} (${esc(g.date)}) · report of ${esc(options.date)}</p>`,
+    `<p class="meta">Landscape file <code>${esc(options.fileName)}</code> · checked against SAP's configuration guide “${esc(g.title)}” ${esc(g.version)} (${esc(g.date)}) · knowledge baseline <code>${esc(map.baseline.id)}</code> (${esc(map.baseline.date)}) · report of ${esc(options.date)}</p>`,
     '</header>',
   ];
   if (!map.parsed) {
