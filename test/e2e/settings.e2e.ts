@@ -27,6 +27,21 @@ describe('settings', function () {
     await cleanUp();
   });
 
+  it('landscapeLint.baseline "current" (workspace) gives the dated findings (RFC shutdown on 731); back to guide-1.1 removes them', async () => {
+    const { uri } = await openExampleCopy(ACME, 'settings-baseline');
+    await waitForDiagnosticsWhere(uri, 'the guide-1.1 diagnostics', (ds) => ds.length === 35);
+    const config = vscode.workspace.getConfiguration('landscapeLint');
+    await config.update('baseline', 'current', vscode.ConfigurationTarget.Workspace);
+    try {
+      // EDV, EQA and EPR (731, download: rfc): an error since SAP closed the RFC connections on 2020-11-30
+      const ds = await waitForDiagnosticsWhere(uri, 'the RFC shutdown errors', (x) => x.filter((d) => ruleIdOf(d) === 'na-download-channel' && d.severity === vscode.DiagnosticSeverity.Error).length === 5);
+      assert.ok(!ds.some((d) => ruleIdOf(d) === 'na-generic-user'), ds.map(describeDiagnostic).join('\n'));
+    } finally {
+      await config.update('baseline', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnosticsWhere(uri, 'the guide-1.1 diagnostics again', (ds) => ds.length === 35);
+  });
+
   it('landscapeLint.rules { "comm-user-shared": "off" } (workspace) removes those diagnostics; restoring brings them back', async () => {
     const { uri } = await openExampleCopy(ACME, 'settings-off');
     const before = await waitForDiagnosticsWhere(uri, '35 diagnostics', (x) => x.length === 35);
