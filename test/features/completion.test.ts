@@ -5,7 +5,7 @@ import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { CompletionItemTag, InsertTextFormat } from 'vscode-languageserver-types';
 import type { LintOptions } from '../../server/src/core/lint';
 import { lintText } from '../../server/src/core/lint';
-import { completion, MAX_DOCUMENTED_ITEMS } from '../../server/src/features/completion';
+import { completion, MAX_DESCRIPTION, MAX_DOCUMENTED_ITEMS } from '../../server/src/features/completion';
 import { DIGITAL_SIGNATURE_NOTES, NOTE_CATALOGUE, ROOT_CA_CERTIFICATES, TASK_LIST_OSS_COMM } from '../../server/src/knowledge';
 import { ROOT } from '../support/helpers';
 import { withCursor } from './editorTestSupport';
@@ -287,6 +287,14 @@ describe('features/completion', () => {
       const top = labels(items).slice(0, 4);
       for (const n of DIGITAL_SIGNATURE_NOTES.notTciEnabled) assert.ok(labels(items).indexOf(String(n)) < labels(items).findIndex((_, i) => items[i].sortText!.startsWith('3')), top.join());
       assert.equal(newText(items.find((i) => i.label === '2738426')), '2738426');
+    });
+
+    it('issue 14: a lacking note keeps its "(missing)" tag visible: the description after it is a few words', () => {
+      const items = complete(DOC('"role": "abap", "connection": "direct", "basis": "731 SP19", "noteAssistant": { "tci": false }, "notes": [|]'), J);
+      const missing = items.filter((i) => i.labelDetails?.detail === ' (missing)');
+      assert.ok(missing.length >= 3, labels(items).join());
+      for (const i of items) assert.ok((i.labelDetails?.description ?? '').length <= MAX_DESCRIPTION, `${String(i.label)}: ${i.labelDetails?.description}`);
+      assert.ok(missing.some((i) => i.labelDetails?.description?.endsWith('…')), 'long titles are cut');
     });
   });
 

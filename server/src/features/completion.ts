@@ -91,6 +91,16 @@ function sortText(tier: number, index: number): string {
   return `${tier}_${String(index).padStart(6, '0')}`;
 }
 
+/** Most characters of a completion item's description (VS Code's suggest list keeps the label and tag first). */
+export const MAX_DESCRIPTION = 40;
+
+/** A description cut at a word to MAX_DESCRIPTION characters, with "…". */
+export function shortDescription(text: string): string {
+  if (text.length <= MAX_DESCRIPTION) return text;
+  const space = text.lastIndexOf(' ', MAX_DESCRIPTION - 1);
+  return `${text.slice(0, space > MAX_DESCRIPTION / 2 ? space : MAX_DESCRIPTION - 1).replace(/[\s,;:·–-]+$/, '')}…`;
+}
+
 /** Escapes literal text for the snippet syntax. */
 function esc(s: string): string {
   return s.replace(/[\\$}]/g, (c) => `\\${c}`);
@@ -174,7 +184,9 @@ function toItems(result: LintResult, ctx: ValueContext, candidates: Candidate[],
       insertTextFormat: InsertTextFormat.PlainText,
     };
     if (text !== label || before) item.filterText = text.startsWith('"') || ctx.quoted ? text : label;
-    if (c.tag || c.summary) item.labelDetails = { detail: c.tag ? ` (${c.tag})` : undefined, description: c.summary };
+    // a long description squeezes the tag after the label ("2408073 (missi…", issue 14): it is
+    // cut to a few words here, the whole title is in the documentation
+    if (c.tag || c.summary) item.labelDetails = { detail: c.tag ? ` (${c.tag})` : undefined, description: c.summary === undefined ? undefined : shortDescription(c.summary) };
     if (c.deprecated) item.tags = [CompletionItemTag.Deprecated];
     return item;
   });
