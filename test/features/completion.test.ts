@@ -210,6 +210,18 @@ describe('features/completion', () => {
       assert.ok(sol.includes('solmanSetup') && !sol.includes('connection') && !sol.includes('managedBy'));
     });
 
+    it('managedBy comes last in a system whose connection is none or direct, first-class with solman/frun (issue 14 item 8)', () => {
+      const order = (connection: string): string[] => complete(`${HEAD}  EDV:\n    role: abap\n    connection: ${connection}\n    |\n`)
+        .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? '')).map((i) => String(i.label));
+      for (const c of ['none', 'direct']) {
+        const l = order(c);
+        assert.equal(l[l.length - 1], 'managedBy', `${c}: ${l.join(', ')}`);
+        assert.match(String(complete(`${HEAD}  EDV:\n    role: abap\n    connection: ${c}\n    |\n`).find((i) => i.label === 'managedBy')?.detail), /only with connection solman or frun/);
+      }
+      // required with solman: offered first
+      assert.equal(order('solman')[0], 'managedBy');
+    });
+
     it('a key being typed is replaced with `key: ` and its value choices', () => {
       const items = complete(`${HEAD}  EDV:\n    role: abap\n    conn|\n`);
       const item = items.find((i) => i.label === 'connection')!;

@@ -121,10 +121,43 @@ describe('rule na-generic-user (guide 2.1.4.2 step 2, 2.3)', () => {
       const { r, found } = only(text);
       assert.equal(found[0]!.message, message('SAPOSS', '702 SP17'));
       const fixes = found[0]!.fixes ?? [];
-      assert.deepEqual(fixes.map((x) => [x.title, x.isPreferred]), users.slice(0, 5).map((u) => [`Use technical communication user ${u} (user ${u.slice(-2)}) in SAPOSS`, undefined]));
+      assert.deepEqual(fixes.map((x) => [x.title, x.isPreferred]), users.slice(0, 5).map((u) => [`Use technical communication user ${u} (user ${u.slice(-2)}) in SAPOSS and as communicationUser`, undefined]));
       const fixed = applyFix(r, found[0]!, 2);
-      assert.equal(fixed, text.replace('user: OSS_RFC', 'user: S0000000003'));
+      // the destination's user, and the same user as the system's communicationUser (guide 2.3)
+      assert.equal(fixed, text.replace('user: OSS_RFC', 'user: S0000000003').replace('    destinations:\n', '    destinations:\n').replace(/\n$/, '\n').replace('      SAPOSS: { type: "3", user: S0000000003 }\n', '      SAPOSS: { type: "3", user: S0000000003 }\n    communicationUser: S0000000003\n'));
       assertClean(fixed);
+      assert.deepEqual(ofRule(lint(fixed), 'comm-user-missing').map((f) => f.message), [], 'the fix completes the system: no comm-user-missing left');
+    });
+
+    it('no communicationUser: the user of the system\'s own track comes first (issue 14 item 8)', () => {
+      const text = [
+        'landscape: T',
+        'communicationUsers:',
+        '  S0000000001: { description: SolMan }',
+        '  S0000000002: { description: CRM track }',
+        '  S0000000003: { description: ERP track }',
+        'tracks:',
+        '  ERP: [EDV, GRP]',
+        'systems:',
+        '  EDV:',
+        '    role: abap',
+        '    connection: direct',
+        '    basis: 702 SP17',
+        '    communicationUser: S0000000003',
+        '  GRP:',
+        '    role: abap',
+        '    connection: direct',
+        '    basis: 702 SP17',
+        '    destinations:',
+        '      SAPOSS: { type: "3", user: OSS_RFC }',
+        '',
+      ].join('\n');
+      const { r, found } = only(text);
+      const grp = found.find((f) => f.system === 'GRP')!;
+      assert.match(grp.fixes![0].title, /^Use technical communication user S0000000003 \(ERP track\) in SAPOSS/);
+      const fixed = applyFix(r, grp, 0);
+      assert.deepEqual(ofRule(lint(fixed), RULE).filter((f) => f.system === 'GRP').map((f) => f.message), []);
+      assert.deepEqual(ofRule(lint(fixed), 'comm-user-missing').filter((f) => f.system === 'GRP').map((f) => f.message), []);
     });
 
     it('a single communicationUsers key is preferred; no users at all: no fix', () => {

@@ -256,15 +256,19 @@ function keyCompletions(result: LintResult, ctx: KeyContext): CompletionItem[] {
   if (mapPath.length === 3 && mapPath[0] === 'systems' && mapPath[2] === 'destinations') {
     return destinationKeyItems(result, ctx, sep, systemOfPath(result, mapPath), present);
   }
+  // managedBy means something only with connection solman or frun (where it is required): in a
+  // system that connects otherwise it comes last
+  const connection = mapPath.length === 2 && mapPath[0] === 'systems' ? (obj as Record<string, unknown>).connection : undefined;
+  const idle = (key: string): boolean => key === 'managedBy' && typeof connection === 'string' && connection !== 'solman' && connection !== 'frun';
   return allowedKeys(mapPath, obj)
     .filter((k) => !present.has(k.key))
     .map((k, i) => {
       const { text, multiline } = keySnippet(k.key, k.schema, { ...ctx, eol }, indent);
       return keyItem(ctx, sep, k.key, text, multiline, {
         kind: CompletionItemKind.Property,
-        detail: `${typeSummary(k.schema)}${k.required ? ' (required)' : ''}`,
+        detail: `${typeSummary(k.schema)}${k.required ? ' (required)' : idle(k.key) ? ` (only with connection solman or frun; this system: ${String(connection)})` : ''}`,
         documentation: markdown(schemaText(k.schema)),
-        sortText: sortText(k.required ? 0 : 1, i),
+        sortText: sortText(k.required ? 0 : idle(k.key) ? 2 : 1, i),
       });
     });
 }

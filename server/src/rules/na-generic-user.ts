@@ -17,6 +17,7 @@ import type { KnowledgeContext } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
+import { trackGroups, UserRanking } from './landscape-shared';
 
 /** At most this many "use communication user X" fixes when the system names none. */
 const MAX_USER_FIXES = 5;
@@ -40,6 +41,7 @@ function check(ctx: RuleContext): RuleFinding[] {
   // work without effect, so this rule has nothing left to say.
   if (inEffect(ctx, RFC_SHUTDOWN)) return out;
   const commUsers = Object.keys(ctx.model.communicationUsers);
+  let ranking: UserRanking | undefined;
   for (const s of ctx.model.systems) {
     if (!usesNoteAssistant(s)) continue;
     const basis = parseBasis(s.basis);
@@ -58,13 +60,20 @@ function check(ctx: RuleContext): RuleFinding[] {
           isPreferred: true,
         });
       } else {
-        // Which user belongs to the system is the admin's choice; only a single candidate is preferred.
-        const candidates = commUsers.slice(0, MAX_USER_FIXES);
+        // Which user belongs to the system is the admin's choice; only a single candidate is
+        // preferred. The user the system's track uses comes first (as for comm-user-missing), and
+        // the fix also records it as the system's communicationUser: the system needs that user
+        // anyway (guide 2.3), so one choice completes both.
+        ranking ??= new UserRanking(ctx.model, trackGroups(ctx.model));
+        const candidates = ranking.for(s, MAX_USER_FIXES);
+        const userKey = sysPath(s, 'communicationUser');
         for (const u of candidates) {
           const desc = ctx.model.communicationUsers[u]?.description;
+          const dUser = editor.setValue(userPath, u);
+          const sUser = s.keys.has('communicationUser') ? [] : editor.setValue(userKey, u);
           fixes.push({
-            title: `Use technical communication user ${u}${desc ? ` (${desc})` : ''} in ${dest}`,
-            edits: editor.setValue(userPath, u),
+            title: `Use technical communication user ${u}${desc ? ` (${desc})` : ''} in ${dest} and as communicationUser`,
+            edits: dUser.length && sUser.length ? [...dUser, ...sUser] : dUser,
             isPreferred: commUsers.length === 1 ? true : undefined,
           });
         }
@@ -83,8 +92,8 @@ function check(ctx: RuleContext): RuleFinding[] {
 
 /** No generic user on the note download RFC destination, SAP_BASIS 700–731 (guide 2.1.4.2 step 2, 2.3). */
 export const rule: Rule = {
-  // the system's destinations and communicationUser, plus the declared communicationUsers (not a system)
-  scope: 'system',
+  // the fixes rank users by what the other systems of the track use
+  scope: 'landscape',
   meta: {
     id: 'na-generic-user',
     title: 'Note download RFC destination uses a technical communication user',
