@@ -222,28 +222,26 @@ function changeBetween(before: string, after: string): TextChange {
   return { from: p, oldTo: before.length - q, newTo: after.length - q };
 }
 
-/** The index of the last span starting at or before a line. */
-function spanAt(spans: readonly BlockSpan[], line: number): number {
+/** The last index i < count whose `at(i)` is at or before `target` (0 when none is; `at` ascending). */
+function lastAtOrBefore(count: number, at: (i: number) => number, target: number): number {
   let lo = 0;
-  let hi = spans.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (spans[mid].startLine <= line) lo = mid;
+    if (at(mid) <= target) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
 
+/** The index of the last span starting at or before a line. */
+function spanAt(spans: readonly BlockSpan[], line: number): number {
+  return lastAtOrBefore(spans.length, (i) => spans[i].startLine, line);
+}
+
 /** The line containing an offset: the last line starting at or before it. */
 function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(starts.length, (i) => starts[i], offset);
 }
 
 /**
@@ -344,23 +342,12 @@ function rangesOf(root: unknown): number[][] {
   return out;
 }
 
-/** Moves every range of a tree through a map of offsets, in place (no allocation per node). */
+/** Moves every range of a tree through a map of offsets, in place. */
 function shiftNodes(root: unknown, map: (offset: number) => number): void {
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop() as (YamlNode & { items?: unknown[]; key?: unknown; value?: unknown }) | null | undefined;
-    if (!node || typeof node !== 'object') continue;
-    if (isPair(node)) {
-      stack.push(node.key, node.value);
-      continue;
-    }
-    const r = node.range;
-    if (r) {
-      r[0] = map(r[0]);
-      r[1] = map(r[1]);
-      r[2] = map(r[2]);
-    }
-    if (isMap(node) || isSeq(node)) for (const item of node.items as unknown[]) stack.push(item);
+  for (const r of rangesOf(root)) {
+    r[0] = map(r[0]);
+    r[1] = map(r[1]);
+    r[2] = map(r[2]);
   }
 }
 
@@ -473,16 +460,7 @@ export class IncrementalParser {
     if (!clean(header) || !isMap(header.yaml!.contents)) return undefined;
     const segs = layout.segments;
     // the segment a header offset (or line) lies in: the last one starting at or before it
-    const segmentAt = (h: number, from: (seg: Segment) => number): Segment => {
-      let lo = 0;
-      let hi = segs.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (from(segs[mid]) <= h) lo = mid;
-        else hi = mid - 1;
-      }
-      return segs[lo];
-    };
+    const segmentAt = (h: number, from: (seg: Segment) => number): Segment => segs[lastAtOrBefore(segs.length, (i) => from(segs[i]), h)];
     const toFile = (h: number): number => {
       const seg = segmentAt(h, (x) => x.headerStart);
       return seg.start + (h - seg.headerStart);

@@ -281,9 +281,7 @@ function linesWithin(v: unknown, from: number, to: number): boolean {
 }
 
 function withinLines(f: Finding, from: number, to: number): boolean {
-  const ok = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): boolean =>
-    r.start.line >= from && r.end.line <= to && (r.end.line < to || r.end.character === 0);
-  return ok(f.range) && (f.related ?? []).every((rel) => !rel.uri && ok(rel.range)) && (f.fixes ?? []).every((fix) => fix.edits.every((e) => ok(e.range)));
+  return !(f.related ?? []).some((rel) => rel.uri) && linesWithin([f.range, f.related, f.fixes], from, to);
 }
 
 /** Rule ids in the order findings at one position are listed (localeCompare, computed once). */

@@ -17,10 +17,7 @@ import type { KnowledgeContext } from '../knowledge';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import { sysPath } from './rule';
 import { fieldRange } from './shared';
-import { trackGroups, UserRanking } from './landscape-shared';
-
-/** At most this many "use communication user X" fixes when the system names none. */
-const MAX_USER_FIXES = 5;
+import { MAX_USER_CANDIDATES, trackGroups, UserRanking } from './landscape-shared';
 
 const GENERIC = new Set(RFC_GENERIC_USERS.map((u) => u.toUpperCase()));
 const RFC_ROW = DOWNLOAD_CHANNEL.find((r) => r.action === 'replace-generic-user');
@@ -65,7 +62,7 @@ function check(ctx: RuleContext): RuleFinding[] {
         // the fix also records it as the system's communicationUser: the system needs that user
         // anyway (guide 2.3), so one choice completes both.
         ranking ??= new UserRanking(ctx.model, trackGroups(ctx.model));
-        const candidates = ranking.for(s, MAX_USER_FIXES);
+        const candidates = ranking.for(s, MAX_USER_CANDIDATES);
         const userKey = sysPath(s, 'communicationUser');
         for (const u of candidates) {
           const desc = ctx.model.communicationUsers[u]?.description;
@@ -109,7 +106,8 @@ export const rule: Rule = {
       `\`destinations.${NOTE_DOWNLOAD_RFC_DESTINATIONS[1] ?? ''}\` has \`user: ${RFC_GENERIC_USERS[0] ?? ''}\`.`,
       '',
       'Quick-fix: put the system\'s `communicationUser` into the destination; when the system names none, one',
-      `fix per user of \`communicationUsers\` (at most ${MAX_USER_FIXES}).`,
+      `fix per user of \`communicationUsers\` (at most ${MAX_USER_CANDIDATES}, the user of the system's own track first) that`,
+      'also records it as the system\'s `communicationUser`.',
       '',
       `Baseline \`current\`: SAP closed all RFC connections to SAP on ${RFC_SHUTDOWN.effective} (SAP Note ${RFC_SHUTDOWN.note}); from that date no user makes the destination reach SAP, so this rule reports nothing — rule na-download-channel asks for the download service on ${RFC_RANGE} too, and legacy-destination reports the destination. Before that date the message adds the shutdown date.`,
     ].join('\n'),
