@@ -154,6 +154,18 @@ describe('property: the incremental engine equals a full lint after every edit',
     }), 15);
   });
 
+  it('regression (fuzz seed 52711): typing at the end of the last line before the file\'s final line break', () => {
+    const uri = 'file:///acme.landscape.yaml';
+    const inc = new IncrementalLint();
+    lintText(uri, ACME, { incremental: inc });
+    assert.ok(ACME.endsWith('false\n'));
+    const edited = `${ACME.slice(0, -1)}|\n`;
+    const r = lintText(uri, edited, { incremental: inc });
+    assert.equal(inc.parser.lastLayout, 'updated');
+    assert.equal(r.doc.lines.lineCount, lintText(uri, edited).doc.lines.lineCount, 'the final empty line counted once');
+    assertSame(r, lintText(uri, edited), 'the edit');
+  });
+
   it('reuses: an edit inside one system of the example re-parses one entry and re-checks one system', () => {
     const uri = 'file:///acme.landscape.yaml';
     const inc = new IncrementalLint();

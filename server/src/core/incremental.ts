@@ -92,15 +92,17 @@ interface Segment {
  * The lines starting in [from, to) of a text (`from` a line start, `to` a line start or the end);
  * undefined when a line is indented with a tab (the full parser reports it).
  */
-function scanRange(text: string, from: number, to: number): Lines | undefined {
+function scanRange(text: string, from: number, to: number, endsFile: boolean): Lines | undefined {
   const starts: number[] = [from];
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
-  // a break just before `to` starts the next range's first line (the file's last line belongs here)
-  if (starts.length > 1 && starts[starts.length - 1] === to && to < text.length) starts.pop();
+  // a break just before `to` starts the line after the range — unless the range ends the file:
+  // then it is the file's last (empty) line. `to === text.length` alone does not tell: a range
+  // that ends where the file's last, empty line starts does not include that line.
+  if (starts.length > 1 && starts[starts.length - 1] === to && !endsFile) starts.pop();
   const count = starts.length;
   const ends = new Int32Array(count);
   const indents = new Int32Array(count);
@@ -131,7 +133,7 @@ function lineEndFrom(text: string, start: number): number {
 }
 
 function scanLines(text: string): Lines | undefined {
-  return scanRange(text, 0, text.length);
+  return scanRange(text, 0, text.length, true);
 }
 
 /** Splits a file into header lines and entry blocks; undefined when it must be parsed whole. */
@@ -276,7 +278,7 @@ function updateLayout(prev: Layout, before: string, text: string): Layout | unde
     }
   }
   if (!span) return undefined;
-  const fresh = scanRange(text, old.starts[first], newEnd);
+  const fresh = scanRange(text, old.starts[first], newEnd, last + 1 >= old.count);
   if (!fresh) return undefined;
   // the new lines must not start, end or split an entry
   for (let l = 0; l < fresh.count; l++) {
