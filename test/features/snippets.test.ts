@@ -38,11 +38,26 @@ import {
   TRUST_ANCHORS,
 } from '../../server/src/knowledge';
 import { tciState } from '../../server/src/rules/shared';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextMode } from 'vscode-languageserver-types';
+import { completion } from '../../server/src/features/completion';
+import type { TemplateFormat } from '../../server/src/features/templates';
+import { ENTRY_TEMPLATES, renderEntry, renderNewFile, staticSnippets } from '../../server/src/features/templates';
 import type { SnippetDef } from './editorTestSupport';
-import { bodyOf, expandSnippet, indentBody, readSnippets } from './editorTestSupport';
+import { bodyOf, expandSnippet, indentBody, readSnippets, withCursor } from './editorTestSupport';
 
-const YAML = readSnippets('landscape-yaml.json');
-const JSON_SNIPPETS = readSnippets('landscape-json.json');
+/**
+ * Every template under its snippet name: the new file as VS Code contributes it (the static
+ * snippet file), the entry templates as the server's completion inserts them.
+ */
+function templates(format: TemplateFormat): Record<string, SnippetDef> {
+  const all: Record<string, SnippetDef> = { ...readSnippets(`landscape-${format}.json`) };
+  for (const t of ENTRY_TEMPLATES) all[t.name] = { prefix: t.prefix, body: renderEntry(t, format), description: t.description };
+  return all;
+}
+const YAML = templates('yaml');
+const JSON_SNIPPETS = templates('json');
 
 const NEW_FILE = 'Landscape: new file';
 const DIRECT = 'Landscape: ABAP system with direct connectivity';
@@ -152,6 +167,105 @@ describe('snippets', () => {
         assert.ok(!/\$\{|\$\d/.test(text), `${name}: ${text}`);
       }
     }
+  });
+
+  it('snippets/landscape-*.json are written from the templates (`npm run docs`) and hold only the new file (issue 14)', () => {
+    for (const format of ['yaml', 'json'] as const) {
+      const file = path.join(ROOT, 'snippets', `landscape-${format}.json`);
+      assert.equal(fs.readFileSync(file, 'utf8'), JSON.stringify(staticSnippets(format), null, 2) + '\n', `${file} is stale: run npm run docs`);
+      assert.deepEqual(Object.keys(readSnippets(`landscape-${format}.json`)), [NEW_FILE], 'entry templates are offered by completion only');
+    }
+  });
+
+  it('the plain text of a template (the completion preview) is the snippet expanded with its defaults', () => {
+    for (const format of ['yaml', 'json'] as const) {
+      for (const t of ENTRY_TEMPLATES) assert.equal(renderEntry(t, format, false), expandSnippet(renderEntry(t, format)), `${format}: ${t.prefix}`);
+      assert.equal(renderNewFile(format, false), expandSnippet(renderNewFile(format)), `${format}: new file`);
+    }
+  });
+
+  describe('entry templates: offered by completion only where the entry belongs (issue 14)', () => {
+    const SYSTEMS = [DIRECT, MANAGED, SOLMAN, FRUN].map((n) => YAML[n].prefix as string);
+    const at = (marked: string, format: TemplateFormat = 'yaml'): CompletionItem[] => {
+      const { text, position } = withCursor(marked);
+      return completion(lintText(`file:///t.landscape.${format}`, text), position);
+    };
+    const snippetLabels = (items: CompletionItem[]): string[] => items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label);
+    // [case, document with the cursor, format, the templates offered, other items expected there]
+    const cases: [string, string, TemplateFormat, string[], boolean][] = [
+      ['a new key under systems', 'landscape: T\nsystems:\n  EDV:\n    role: abap\n  |\n', 'yaml', SYSTEMS, false],
+      ['a key being typed under systems', 'landscape: T\nsystems:\n  EDV:\n    role: abap\n  sys|\n', 'yaml', SYSTEMS, false],
+      ['the first key of an empty systems', 'landscape: T\nsystems:\n  |\n', 'yaml', SYSTEMS, false],
+      ['a key under tracks', 'landscape: T\ntracks:\n  |\nsystems:\n  EDV: { role: abap }\n', 'yaml', [YAML[TRACK].prefix as string], false],
+      ['a key under communicationUsers', 'landscape: T\ncommunicationUsers:\n  |\n', 'yaml', [YAML[USER].prefix as string], false],
+      ['a key inside a system', 'landscape: T\nsystems:\n  EDV:\n    role: abap\n    |\n', 'yaml', [], true],
+      ['a key inside a system (typed)', 'landscape: T\nsystems:\n  EDV:\n    role: abap\n    sys|\n', 'yaml', [], true],
+      ['a key of a system\'s components', 'landscape: T\nsystems:\n  EDV:\n    role: abap\n    components:\n      |\n', 'yaml', [], true],
+      ['a top-level key', 'landscape: T\n|\nsystems:\n  EDV: { role: abap }\n', 'yaml', [], true],
+      ['a flow map of systems', 'landscape: T\nsystems: { EDV: { role: abap }, | }\n', 'yaml', [], false],
+      ['JSON: a new member of systems', '{\n  "landscape": "T",\n  "systems": {\n    "EDV": { "role": "abap" },\n    |\n  }\n}\n', 'json', SYSTEMS, false],
+      ['JSON: a member inside a system', '{\n  "landscape": "T",\n  "systems": {\n    "EDV": {\n      "role": "abap",\n      |\n    }\n  }\n}\n', 'json', [], true],
+    ];
+    for (const [name, doc, format, expected, others] of cases) {
+      it(`${format}: ${name}: ${expected.length ? expected.join(', ') : 'no entry template'}`, () => {
+        const items = at(doc, format);
+        assert.deepEqual(snippetLabels(items), expected);
+        // where no template belongs the other completions stay (the case is not empty by accident)
+        if (others) assert.ok(items.length > 0, 'the keys of the context are offered');
+      });
+    }
+
+    it('the item: the template\'s lines follow the line\'s indentation, inserted as they are, the name and a preview in the docs', () => {
+      const [item] = at('landscape: T\nsystems:\n  EDV:\n    role: abap\n  |\n').filter((i) => i.label === 'system-solman');
+      const edit = item.textEdit as TextEdit;
+      assert.equal(item.insertTextMode, InsertTextMode.asIs);
+      assert.equal(item.detail, SOLMAN);
+      const lines = edit.newText.split('\n');
+      assert.ok(lines.slice(1).every((l) => l.startsWith('    ')), edit.newText);
+      const doc = (item.documentation as { value: string }).value;
+      assert.ok(doc.includes(renderEntry(ENTRY_TEMPLATES.find((t) => t.name === SOLMAN)!, 'yaml', false)), doc);
+    });
+
+    /**
+     * Builds a landscape the way a user would: the new-file snippet, then users, a SolMan, a
+     * direct, a managed ABAP system and a Focused Run each picked from completion on a new line
+     * under its map (with the tab stops typed as given) — the file passes every rule.
+     */
+    function build(format: TemplateFormat): string {
+      let text = expand((format === 'yaml' ? YAML : JSON_SNIPPETS)[NEW_FILE]);
+      const pick = (under: RegExp, label: string, values: Record<number, string>): void => {
+        const lines = text.split('\n');
+        const i = lines.findIndex((l) => under.test(l));
+        assert.ok(i >= 0, `${under} in\n${text}`);
+        const indent = ' '.repeat(lines[i].length - lines[i].trimStart().length + 2);
+        lines.splice(i + 1, 0, indent);
+        const doc = TextDocument.create(`file:///b.landscape.${format}`, format, 1, lines.join('\n'));
+        const item = completion(lintText(doc.uri, doc.getText()), { line: i + 1, character: indent.length }).find((x) => x.label === label);
+        assert.ok(item, `${label} offered at line ${i + 2}`);
+        const edit = item!.textEdit as TextEdit;
+        text = TextDocument.applyEdits(doc, [{ range: edit.range, newText: expandSnippet(edit.newText, values) }]);
+      };
+      const users = format === 'yaml' ? /^communicationUsers:/ : /"communicationUsers": \{/;
+      const systems = format === 'yaml' ? /^systems:/ : /"systems": \{/;
+      pick(users, 'communication-user', { 1: 'S0012345679', 2: 'SAP Solution Manager' });
+      pick(users, 'communication-user', { 1: 'S0012345680', 2: 'Focused Run' });
+      pick(systems, 'system-frun', {});
+      pick(systems, 'system-abap-managed', { 1: 'EQA' });
+      pick(systems, 'system-abap-direct', { 1: 'EPR' });
+      pick(systems, 'system-solman', {});
+      return text;
+    }
+    for (const format of ['yaml', 'json'] as const) {
+      it(`${format}: a landscape built from the new file and the templates picked from completion passes every rule`, () => {
+        const r = lintText(`file:///built.landscape.${format}`, build(format));
+        assert.deepEqual(problems(r), [], r.doc.text);
+        assert.deepEqual(r.model.systems.map((s) => s.sid), ['SOL', 'EPR', 'EQA', 'FRN', 'EDV']);
+        assert.deepEqual(Object.keys(r.model.communicationUsers).sort(), ['S0012345678', 'S0012345679', 'S0012345680']);
+      });
+    }
+    it('YAML and JSON built the same way hold the same values', () => {
+      assert.deepEqual(lintText('file:///j.landscape.json', build('json')).doc.value, lintText('file:///y.landscape.yaml', build('yaml')).doc.value);
+    });
   });
 
   describe('facts agree with the knowledge tables', () => {

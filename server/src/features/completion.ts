@@ -58,6 +58,9 @@ import type { Schema } from './landscapeFacts';
 import { allowedKeys, enumDescription, lackingNotes, ROLE_NAMES, schemaAt, schemaText, sec, systemOfPath } from './landscapeFacts';
 import type { KeyContext, Segment, Style, ValueContext } from './nodeAtOffset';
 import { cursorContext, valueAt } from './nodeAtOffset';
+import type { EntryTemplate } from './templates';
+import { renderEntry, templatesFor } from './templates';
+import { yamlScalar } from './yamlScalar';
 
 
 /** A value to offer, before it is turned into a completion item for the context. */
@@ -104,23 +107,6 @@ export function shortDescription(text: string): string {
 /** Escapes literal text for the snippet syntax. */
 function esc(s: string): string {
   return s.replace(/[\\$}]/g, (c) => `\\${c}`);
-}
-
-// YAML 1.2 core schema: plain scalars that would not be read as text
-const YAML_NON_TEXT = /^(?:[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/;
-
-/**
- * A string as a YAML scalar: plain when that reads back as the same text, else double-quoted
- * (any colon is quoted, as the examples write the ciphersuite values).
- */
-function yamlScalar(s: string, style: Style): string {
-  const needsQuotes =
-    s === '' ||
-    YAML_NON_TEXT.test(s) ||
-    /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(s) ||
-    /\s$|:| #/.test(s) ||
-    (style === 'flow' && /[,[\]{}]/.test(s));
-  return needsQuotes ? JSON.stringify(s) : s;
 }
 
 /** A value written for the context's style. */
@@ -256,6 +242,9 @@ function keyCompletions(result: LintResult, ctx: KeyContext): CompletionItem[] {
   if (mapPath.length === 3 && mapPath[0] === 'systems' && mapPath[2] === 'destinations') {
     return destinationKeyItems(result, ctx, sep, systemOfPath(result, mapPath), present);
   }
+  if (mapPath.length === 1 && typeof mapPath[0] === 'string' && templatesFor(mapPath[0]).length > 0) {
+    return templateItems(result, ctx, sep, templatesFor(mapPath[0]), eol);
+  }
   // managedBy means something only with connection solman or frun (where it is required): in a
   // system that connects otherwise it comes last
   const connection = mapPath.length === 2 && mapPath[0] === 'systems' ? (obj as Record<string, unknown>).connection : undefined;
@@ -271,6 +260,29 @@ function keyCompletions(result: LintResult, ctx: KeyContext): CompletionItem[] {
         sortText: sortText(k.required ? 0 : idle(k.key) ? 2 : 1, i),
       });
     });
+}
+
+/**
+ * The entry templates of a top-level map (a whole system under `systems`, a track, a
+ * communication user) as snippet items — only as a key of that map, never at a key position
+ * inside an entry (issue 14). The template's lines follow the line's indentation; VS Code inserts
+ * them as they are (`asIs`), so every client gets the same text.
+ */
+function templateItems(result: LintResult, ctx: KeyContext, sep: { before: string; after: string }, templates: readonly EntryTemplate[], eol: string): CompletionItem[] {
+  // a flow map (`systems: { … }`), a key already followed by `:` or a YAML key in quotes: no place for a whole entry
+  if (ctx.style === 'flow' || ctx.hasColon || (ctx.quoted && ctx.style !== 'json')) return [];
+  const format = ctx.style === 'json' ? 'json' : 'yaml';
+  const lead = result.doc.lines.lineText(ctx.range.start.line).slice(0, ctx.range.start.character);
+  const indent = /^[ \t]*$/.test(lead) ? lead : ' '.repeat(ctx.column);
+  return templates.map((t, i) =>
+    keyItem(ctx, sep, t.prefix, renderEntry(t, format).split('\n').join(`${eol}${indent}`), true, {
+      kind: CompletionItemKind.Snippet,
+      detail: t.name,
+      labelDetails: { description: shortDescription(t.name.replace(/^Landscape: /, '')) },
+      documentation: markdown(`${t.description}\n\n\`\`\`${format}\n${renderEntry(t, format, false)}\n\`\`\``),
+      sortText: sortText(3, i),
+    }),
+  );
 }
 
 /** Destination names of guide 2.1.5 as keys of `destinations`, with type and logon user filled in. */
