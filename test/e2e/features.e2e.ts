@@ -152,6 +152,58 @@ describe('editor features', function () {
     for (const note of ['2408073', '2546220', '2508268']) assert.ok(labels.includes(note), `${note} not offered: ${labels.slice(0, 40).join(', ')}`);
   });
 
+  it('issue 14: whole-system templates are offered as keys of systems, never at a key inside a system; picking one inserts it indented', async () => {
+    const uri = await copyExample(ACME, 'completion-templates', (t) => t.replace('systems:\n\n', 'systems:\n  \n').replace('  EDV:\n    role: abap\n', '  EDV:\n    role: abap\n    \n'));
+    const editor = await openInEditor(uri);
+    await waitForDiagnostics(uri);
+    const doc = editor.document;
+    const under = new vscode.Position(27, 2);
+    assert.strictEqual(doc.lineAt(26).text, 'systems:');
+    const inside = new vscode.Position(34, 4);
+    assert.strictEqual(doc.lineAt(33).text, '    role: abap');
+    const ours = ['landscape', 'system-abap-direct', 'system-abap-managed', 'system-solman', 'system-frun', 'track', 'communication-user'];
+    // snippet items with those labels (the document's own words come back as text items)
+    const snippetsOf = (l: vscode.CompletionList): string[] => l.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(label).filter((x) => ours.includes(x));
+    const itemsAt = async (p: vscode.Position, what: string, done: (l: vscode.CompletionList) => boolean): Promise<vscode.CompletionList> =>
+      waitFor(what, async () => {
+        const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, p);
+        return l && done(l) ? l : undefined;
+      }, 15000);
+    const atSystems = await itemsAt(under, 'templates under systems:', (l) => l.items.some((i) => label(i) === 'system-solman'));
+    assert.deepStrictEqual(snippetsOf(atSystems).sort(), ['system-abap-direct', 'system-abap-managed', 'system-frun', 'system-solman']);
+    // inside EDV the system's keys are offered (the server answered) and none of the templates or snippets
+    const inEdv = await itemsAt(inside, 'keys inside EDV', (l) => l.items.some((i) => i.kind === vscode.CompletionItemKind.Property));
+    assert.deepStrictEqual(snippetsOf(inEdv), []);
+
+    // pick system-solman through the suggest widget, type the SID into its first tab stop
+    editor.selection = new vscode.Selection(under, under);
+    assert.ok(await editor.edit((b) => b.insert(under, 'system-solman')));
+    await waitFor('the template accepted from the suggest widget', async () => {
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await new Promise((r) => setTimeout(r, 700));
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      return doc.lineAt(27).text !== '  system-solman' ? true : undefined;
+    }, 20000);
+    await vscode.commands.executeCommand('type', { text: 'SL2' });
+    assert.strictEqual(doc.lineAt(27).text, '  SL2:');
+    assert.strictEqual(doc.lineAt(28).text, '    role: solman');
+    assert.ok(doc.lineAt(30).text.startsWith('    release: '), doc.lineAt(30).text);
+    // the template's lines are not indented twice (VS Code keeps the server's whitespace)
+    const sl2 = doc.getText(new vscode.Range(27, 0, 60, 0)).split('\n');
+    const end = sl2.findIndex((l, i) => i > 0 && /^\S|^  \S/.test(l));
+    assert.ok(sl2.slice(1, end).every((l) => l === '' || l.startsWith('    ')), sl2.slice(0, end).join('\n'));
+    await waitForDiagnosticsWhere(uri, 'no schema finding at the new system', (x) => !x.some((d) => d.range.start.line >= 27 && d.range.start.line < 27 + end && /schema|yaml/.test(String(typeof d.code === 'object' ? d.code.value : d.code))));
+
+    // the new-file template: only in a file without content
+    const empty = await copyExample(ACME, 'completion-new-file', () => '');
+    await openInEditor(empty);
+    const start = await waitFor('the new-file template in an empty file', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', empty, new vscode.Position(0, 0));
+      return l && l.items.some((i) => label(i) === 'landscape' && i.kind === vscode.CompletionItemKind.Snippet) ? l : undefined;
+    }, 15000);
+    assert.deepStrictEqual(snippetsOf(start), ['landscape']);
+  });
+
   it('code lenses show each system\'s checklist progress; the outline lists the 14 systems', async () => {
     const { uri } = await openExampleCopy(ACME, 'lens-outline');
     const lenses = await waitFor('14 code lenses', async () => {

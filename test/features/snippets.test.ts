@@ -47,17 +47,9 @@ import { ENTRY_TEMPLATES, renderEntry, renderNewFile, staticSnippets } from '../
 import type { SnippetDef } from './editorTestSupport';
 import { bodyOf, expandSnippet, indentBody, readSnippets, withCursor } from './editorTestSupport';
 
-/**
- * Every template under its snippet name: the new file as VS Code contributes it (the static
- * snippet file), the entry templates as the server's completion inserts them.
- */
-function templates(format: TemplateFormat): Record<string, SnippetDef> {
-  const all: Record<string, SnippetDef> = { ...readSnippets(`landscape-${format}.json`) };
-  for (const t of ENTRY_TEMPLATES) all[t.name] = { prefix: t.prefix, body: renderEntry(t, format), description: t.description };
-  return all;
-}
-const YAML = templates('yaml');
-const JSON_SNIPPETS = templates('json');
+// every template, as written to snippets/landscape-*.json (checked against the templates below)
+const YAML = readSnippets('landscape-yaml.json');
+const JSON_SNIPPETS = readSnippets('landscape-json.json');
 
 const NEW_FILE = 'Landscape: new file';
 const DIRECT = 'Landscape: ABAP system with direct connectivity';
@@ -169,12 +161,16 @@ describe('snippets', () => {
     }
   });
 
-  it('snippets/landscape-*.json are written from the templates (`npm run docs`) and hold only the new file (issue 14)', () => {
+  it('snippets/landscape-*.json are written from the templates (`npm run docs`); VS Code is not given them as snippets (issue 14)', () => {
     for (const format of ['yaml', 'json'] as const) {
       const file = path.join(ROOT, 'snippets', `landscape-${format}.json`);
       assert.equal(fs.readFileSync(file, 'utf8'), JSON.stringify(staticSnippets(format), null, 2) + '\n', `${file} is stale: run npm run docs`);
-      assert.deepEqual(Object.keys(readSnippets(`landscape-${format}.json`)), [NEW_FILE], 'entry templates are offered by completion only');
+      for (const t of ENTRY_TEMPLATES) assert.equal(bodyOf(readSnippets(`landscape-${format}.json`)[t.name]), renderEntry(t, format), t.name);
     }
+    // VS Code's snippet provider offers contributed snippets at every position (a whole system
+    // inside a system): the server's completion offers them where they belong instead
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: Record<string, unknown> };
+    assert.equal(pkg.contributes.snippets, undefined);
   });
 
   it('the plain text of a template (the completion preview) is the snippet expanded with its defaults', () => {
@@ -214,6 +210,36 @@ describe('snippets', () => {
         if (others) assert.ok(items.length > 0, 'the keys of the context are offered');
       });
     }
+
+    const NEW_FILE_CASES: [string, string, TemplateFormat, boolean][] = [
+      ['an empty file', '|', 'yaml', true],
+      ['the word typed in an empty file', 'land|', 'yaml', true],
+      ['a file of comments and blank lines', '# our landscape\n\n|\n# end\n', 'yaml', true],
+      ['an empty JSON file', 'land|', 'json', true],
+      ['a file with content', 'landscape: T\n|\n', 'yaml', false],
+      ['content after the cursor', '|\nlandscape: T\n', 'yaml', false],
+      ['an indented word', '  land|', 'yaml', false],
+      ['JSON with content', '{\n  |\n}\n', 'json', false],
+      ['JSON after a // line (JSON has no comments)', '// ours\n|', 'json', false],
+    ];
+    for (const [name, doc, format, offered] of NEW_FILE_CASES) {
+      it(`${format}: the new-file template in ${name}: ${offered ? 'offered' : 'not offered'}`, () => {
+        assert.equal(snippetLabels(at(doc, format)).includes('landscape'), offered);
+      });
+    }
+
+    it('the new-file item replaces the typed word; the result is the new file, which passes every rule', () => {
+      for (const format of ['yaml', 'json'] as const) {
+        const comment = format === 'yaml' ? '# ours' : '';
+        const { text, position } = withCursor(`${comment}\nland|`);
+        const doc = TextDocument.create(`file:///n.landscape.${format}`, format, 1, text);
+        const item = completion(lintText(doc.uri, text), position).find((i) => i.kind === CompletionItemKind.Snippet && i.label === 'landscape')!;
+        const edit = item.textEdit as TextEdit;
+        const result = TextDocument.applyEdits(doc, [{ range: edit.range, newText: expandSnippet(edit.newText) }]);
+        assert.equal(result, `${comment}\n${renderNewFile(format, false)}`);
+        assert.deepEqual(problems(lintText(doc.uri, result)), [], format);
+      }
+    });
 
     it('the item: the template\'s lines follow the line\'s indentation, inserted as they are, the name and a preview in the docs', () => {
       const [item] = at('landscape: T\nsystems:\n  EDV:\n    role: abap\n  |\n').filter((i) => i.label === 'system-solman');

@@ -59,7 +59,7 @@ import { allowedKeys, enumDescription, lackingNotes, ROLE_NAMES, schemaAt, schem
 import type { KeyContext, Segment, Style, ValueContext } from './nodeAtOffset';
 import { cursorContext, valueAt } from './nodeAtOffset';
 import type { EntryTemplate } from './templates';
-import { renderEntry, templatesFor } from './templates';
+import { NEW_FILE_TEMPLATE_NAME, NEW_FILE_TEMPLATE_PREFIX, newFileDescription, renderEntry, renderNewFile, templatesFor } from './templates';
 import { yamlScalar } from './yamlScalar';
 
 
@@ -585,12 +585,47 @@ function valueCompletions(result: LintResult, ctx: ValueContext): CompletionItem
  * @returns the items for the key or value being typed; [] where there is nothing to offer
  */
 export function completion(result: LintResult, position: Position): CompletionItem[] {
+  const start = newFileItem(result, position);
+  const rest = contextCompletions(result, position);
+  return start ? [start, ...rest] : rest;
+}
+
+function contextCompletions(result: LintResult, position: Position): CompletionItem[] {
   if (!result.doc.yaml) return [];
   const found = cursorContext(result.doc, position);
   if (found.kind === 'none') return [];
   const ctx = { ...found, range: editRangeAt(result, found.range, position) };
   if (ctx.kind === 'key') return keyCompletions(result, ctx);
   return valueCompletions(result, ctx);
+}
+
+/**
+ * The new-file template, in a file without content (blank lines, YAML comments, and the word being
+ * typed at the start of the cursor's line). The scan stops at the first line with content, so a
+ * landscape of any size costs a line or two.
+ */
+function newFileItem(result: LintResult, position: Position): CompletionItem | undefined {
+  const lines = result.doc.lines;
+  if (position.line >= lines.lineCount) return undefined;
+  const line = lines.lineText(position.line);
+  if (!/^[A-Za-z-]*$/.test(line.slice(0, position.character)) || line.slice(position.character).trim() !== '') return undefined;
+  const format = result.doc.format === 'json' ? 'json' : 'yaml';
+  // JSON has no comments (a `//` line is a syntax error)
+  const comment = format === 'json' ? /^\s*$/ : /^\s*(?:#.*)?$/;
+  for (let i = 0; i < lines.lineCount; i++) if (i !== position.line && !comment.test(lines.lineText(i))) return undefined;
+  const eol = /\r\n|\r|\n/.exec(result.doc.text)?.[0] ?? '\n';
+  return {
+    label: NEW_FILE_TEMPLATE_PREFIX,
+    kind: CompletionItemKind.Snippet,
+    detail: NEW_FILE_TEMPLATE_NAME,
+    labelDetails: { description: 'new landscape file' },
+    documentation: markdown(`${newFileDescription(format)}\n\n\`\`\`${format}\n${renderNewFile(format, false)}\`\`\``),
+    textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: renderNewFile(format).split('\n').join(eol) },
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    filterText: NEW_FILE_TEMPLATE_PREFIX,
+    sortText: sortText(0, 0),
+  };
 }
 
 /**

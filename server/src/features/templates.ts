@@ -6,11 +6,11 @@
  * knowledge tables; as inserted, every template passes every rule of the guide
  * (test/features/snippets.test.ts lints them).
  *
- * Where they are offered (issue 14): the new-file template is a static snippet
- * (snippets/landscape-*.json, written from here by `npm run docs`) that VS Code offers in an empty
- * file and that Create Landscape File inserts; the entry templates are offered by the server's
- * completion only where such an entry belongs — as a key of `systems`, `tracks` or
- * `communicationUsers` — and never at a key position inside a system.
+ * Where they are offered (issue 14): by the server's completion only where they belong — the new
+ * file in a file without content, the entry templates as a key of `systems`, `tracks` or
+ * `communicationUsers`, never at a key position inside a system. (VS Code's snippet provider offers
+ * contributed snippets at every position, so they are not contributed; snippets/landscape-*.json,
+ * written from here by `npm run docs`, holds them for other editors and for Create Landscape File.)
  */
 import {
   CIPHERSUITE_VALUES,
@@ -342,14 +342,21 @@ export function templatesFor(home: string): EntryTemplate[] {
   return ENTRY_TEMPLATES.filter((t) => t.home === home);
 }
 
-/** snippets/landscape-<format>.json: the static snippets VS Code contributes (the new file only). */
-export function staticSnippets(format: TemplateFormat): Record<string, { prefix: string; description: string; isFileTemplate: boolean; body: string[] }> {
-  return {
-    [NEW_FILE_TEMPLATE_NAME]: {
-      prefix: NEW_FILE_TEMPLATE_PREFIX,
-      description: format === 'yaml' ? NEW_FILE_DESCRIPTION : `${NEW_FILE_DESCRIPTION} ${capitalized(DIGITAL_SIGNATURE_HINT)}.`,
-      isFileTemplate: true,
-      body: renderNewFile(format).split('\n'),
-    },
+/**
+ * snippets/landscape-<format>.json: every template in VS Code's snippet file format, for editors
+ * whose snippet engine reads such files, and the new-file template Create Landscape File inserts.
+ * The extension does not contribute them to VS Code: its snippet provider would offer them at every
+ * position (issue 14); VS Code and every LSP client get them from the server's completion instead.
+ */
+export function staticSnippets(format: TemplateFormat): Record<string, { prefix: string; description: string; isFileTemplate?: boolean; body: string[] }> {
+  const snippets: Record<string, { prefix: string; description: string; isFileTemplate?: boolean; body: string[] }> = {
+    [NEW_FILE_TEMPLATE_NAME]: { prefix: NEW_FILE_TEMPLATE_PREFIX, description: newFileDescription(format), isFileTemplate: true, body: renderNewFile(format).split('\n') },
   };
+  for (const t of ENTRY_TEMPLATES) snippets[t.name] = { prefix: t.prefix, description: t.description, body: renderEntry(t, format).split('\n') };
+  return snippets;
+}
+
+/** What the new-file template holds (JSON has no comments: the digital-signature hint is here). */
+export function newFileDescription(format: TemplateFormat): string {
+  return format === 'yaml' ? NEW_FILE_DESCRIPTION : `${NEW_FILE_DESCRIPTION} ${capitalized(DIGITAL_SIGNATURE_HINT)}.`;
 }
