@@ -20,7 +20,8 @@ import type {
 } from '../../server/src/protocol';
 import { CHECKLIST_VIEW_ID, ChecklistCommands, ChecklistRequest, ReportRequest } from '../../server/src/protocol';
 import { escapeMarkdown, itemDescription, progressText } from './checklistText';
-import { DEFAULT_LANDSCAPE_FILE_NAME, landscapeFileName, snippetBody } from './landscapeTemplate';
+import { renderNewFile } from '../../server/src/features/templates';
+import { DEFAULT_LANDSCAPE_FILE_NAME, landscapeFileName } from './landscapeTemplate';
 
 const LANDSCAPE_LANGUAGES = ['sap-landscape-yaml', 'sap-landscape-json'];
 const LANDSCAPE_GLOB = '**/*.landscape.{yaml,yml,json}';
@@ -438,7 +439,7 @@ async function exportReport(provider: ChecklistProvider, getClient: () => Langua
  * the "new file" snippet so its tab stops guide through the values. `target` skips the dialog
  * (other commands and the tests).
  */
-async function createLandscapeFile(provider: ChecklistProvider, extensionUri: vscode.Uri, target?: unknown): Promise<void> {
+async function createLandscapeFile(provider: ChecklistProvider, target?: unknown): Promise<void> {
   let uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : undefined;
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (!uri) {
@@ -446,7 +447,7 @@ async function createLandscapeFile(provider: ChecklistProvider, extensionUri: vs
     const base = (active && vscode.workspace.getWorkspaceFolder(active)?.uri) ?? folders[0]?.uri;
     if (!base) {
       const doc = await vscode.workspace.openTextDocument({ language: LANDSCAPE_LANGUAGES[0], content: '' });
-      await insertTemplate(await vscode.window.showTextDocument(doc), extensionUri, 'yaml');
+      await insertTemplate(await vscode.window.showTextDocument(doc), 'yaml');
       return;
     }
     uri = await vscode.window.showSaveDialog({
@@ -475,14 +476,12 @@ async function createLandscapeFile(provider: ChecklistProvider, extensionUri: vs
   await vscode.workspace.fs.writeFile(uri, new Uint8Array());
   const editor = await vscode.window.showTextDocument(uri);
   provider.setUri(uri);
-  await insertTemplate(editor, extensionUri, /\.json$/i.test(uri.path) ? 'json' : 'yaml');
+  await insertTemplate(editor, /\.json$/i.test(uri.path) ? 'json' : 'yaml');
 }
 
-/** Inserts the "new file" snippet: the cursor lands on its first tab stop (the landscape name). */
-async function insertTemplate(editor: vscode.TextEditor, extensionUri: vscode.Uri, format: 'yaml' | 'json'): Promise<void> {
-  const file = vscode.Uri.joinPath(extensionUri, 'snippets', `landscape-${format}.json`);
-  const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { body: string | string[] }>;
-  await editor.insertSnippet(new vscode.SnippetString(snippetBody(snippets)), new vscode.Position(0, 0));
+/** Inserts the new-file template as a snippet: the cursor lands on its first tab stop (the landscape name). */
+async function insertTemplate(editor: vscode.TextEditor, format: 'yaml' | 'json'): Promise<void> {
+  await editor.insertSnippet(new vscode.SnippetString(renderNewFile(format)), new vscode.Position(0, 0));
 }
 
 /** Opens a landscape file of the workspace (a pick when there are several). */
@@ -566,7 +565,7 @@ export function registerChecklist(context: vscode.ExtensionContext, getClient: (
     vscode.commands.registerCommand(ChecklistCommands.showAll, () => provider.setOpenOnly(false)),
     vscode.commands.registerCommand(ChecklistCommands.refresh, () => provider.refresh(0)),
     vscode.commands.registerCommand(ChecklistCommands.exportReport, () => exportReport(provider, getClient)),
-    vscode.commands.registerCommand(ChecklistCommands.createLandscapeFile, (target?: unknown) => createLandscapeFile(provider, context.extensionUri, target)),
+    vscode.commands.registerCommand(ChecklistCommands.createLandscapeFile, (target?: unknown) => createLandscapeFile(provider, target)),
     vscode.commands.registerCommand(ChecklistCommands.openLandscapeFile, () => openLandscapeFile()),
   );
   void vscode.commands.executeCommand('setContext', CONTEXT_OPEN_ONLY, false);

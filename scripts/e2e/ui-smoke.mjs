@@ -342,6 +342,27 @@ async function main(o) {
       await shot(page, '07-checklist-causes');
     }
 
+    // issue 14: the palette offers each command once (no second title for the same action, no
+    // command that needs a file or SID from the tree)
+    await check('the command palette offers each Landscape Lint command once', async () => {
+      const titles = await paletteTitles(page, 'Landscape Lint', stepMs);
+      log('ui-smoke', `palette: ${titles.join(' · ')}`);
+      fs.writeFileSync(path.join(o.screenshots, '13-palette.txt'), `${titles.join('\n')}\n`);
+      // the same action under two titles ("Focus on Readiness Checklist View" / "Show Readiness Checklist")
+      const meaning = (t) => t.replace(/^[^:]*:\s*/, '').toLowerCase().replace(/\b(focus|on|show|view)\b/g, ' ').replace(/\s+/g, ' ').trim();
+      const seen = new Map();
+      for (const t of titles) {
+        if (seen.has(meaning(t))) throw new Error(`duplicate palette commands: "${seen.get(meaning(t))}" and "${t}"`);
+        seen.set(meaning(t), t);
+      }
+      for (const hidden of ['Apply Quick-Fix of Checklist Item', 'Show Checklist Item in File', 'Landscape Lint: Show Readiness Checklist']) {
+        if (titles.some((t) => t.endsWith(hidden))) throw new Error(`"${hidden}" is in the palette but needs an item of the tree`);
+      }
+      if (!titles.some((t) => t.includes('Import System from SAP Exports'))) throw new Error(`the palette lacks Import System: ${titles.join(', ')}`);
+    });
+    await shot(page, '13-palette');
+    await page.keyboard.press('Escape');
+
     // The Landscape Map: a webview (an iframe in an iframe); find the frame that holds the SVG.
     const mapFrame = async () => {
       for (const f of page.frames()) {
@@ -489,6 +510,31 @@ async function main(o) {
       });
       await shot(page, '12-problems-large');
     }
+
+    // issue 14 item 9: Create Landscape File asks where (code-server's save dialog is VS Code's
+    // simple file dialog, a quick input holding the proposed path), then guides through the
+    // template: the cursor is on the landscape name
+    await check('Create Landscape File asks name and folder, then the cursor is on the landscape name', async () => {
+      await runCommand(page, 'Landscape Lint: Create Landscape File');
+      const input = page.locator('.quick-input-widget input').first();
+      await poll('the save dialog proposing my.landscape.yaml', async () =>
+        (await input.isVisible()) && /my\.landscape\.yaml$/.test(await input.inputValue()), stepMs);
+      const proposed = await input.inputValue();
+      log('ui-smoke', `save dialog proposes ${proposed}`);
+      await shot(page, '14-create-dialog');
+      await input.fill(proposed.replace(/my\.landscape\.yaml$/, 'ui-new'));
+      await page.keyboard.press('Enter');
+      // "ui-new" becomes ui-new.landscape.yaml (only such names are checked without a setting)
+      await poll('an editor tab for ui-new.landscape.yaml', () =>
+        page.locator('.tabs-container .tab', { hasText: 'ui-new.landscape.yaml' }).first().isVisible(), stepMs);
+      await poll('the template in the editor', async () =>
+        ((await page.locator('.editor-instance .view-lines').first().textContent()) ?? '').includes('communicationUsers:'), stepMs);
+      await page.keyboard.type('UI Smoke Landscape');
+      await poll('the typed name in the first tab stop', async () =>
+        ((await page.locator('.editor-instance .view-lines .view-line').first().textContent()) ?? '').replace(/\u00a0/g, ' ').includes('landscape: UI Smoke Landscape'), stepMs);
+      await sleep(500);
+    });
+    await shot(page, '14-create-file');
   } finally {
     if (browser) await browser.close().catch(() => {});
     await cs.stop();
@@ -532,6 +578,31 @@ async function openFile(page, name, stepMs) {
     page.locator(`.tabs-container .tab[data-resource-name="${name}"], .tabs-container .tab:has-text("${name}")`).first().isVisible(), stepMs);
   await poll('the editor text', async () =>
     ((await page.locator('.editor-instance .view-lines').first().textContent()) ?? '').trim().length > 0, stepMs);
+}
+
+/** The titles the command palette lists for `query` (the list is virtual: read while paging down). */
+async function paletteTitles(page, query, stepMs) {
+  await page.keyboard.press('Escape');
+  const input = page.locator('.quick-input-widget input').first();
+  await poll('the command palette', async () => {
+    await page.keyboard.press('F1');
+    return input.isVisible({ timeout: 2000 });
+  }, 30_000, 1000);
+  await input.fill(`>${query}`);
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await poll(`commands for "${query}"`, async () => (await rows.count()) > 0, stepMs);
+  await sleep(800);
+  // by the row's index in the list, so two commands with the same title stay two
+  const byIndex = new Map();
+  for (let round = 0; round < 10; round++) {
+    const seen = await rows.evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-index')), (e.querySelector('.label-name') ?? e).textContent?.trim() ?? '']));
+    const before = byIndex.size;
+    for (const [i, t] of seen) if (t) byIndex.set(i, t);
+    if (byIndex.size === before && round > 0) break;
+    await page.keyboard.press('PageDown');
+    await sleep(300);
+  }
+  return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
 }
 
 /** Runs a command by its title through F1. */

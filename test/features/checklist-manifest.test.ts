@@ -6,7 +6,8 @@ import { buildChecklist } from '../../server/src/features/checklist';
 import { CHECKLIST_CHAPTERS } from '../../server/src/knowledge';
 import { CHECKLIST_ITEM_EVIDENCE } from '../../server/src/knowledge/checklistEvidence';
 import { CHECKLIST_VIEW_ID, ChecklistCommands } from '../../server/src/protocol';
-import { DEFAULT_LANDSCAPE_FILE_NAME, landscapeFileName, snippetBody } from '../../client/src/landscapeTemplate';
+import { DEFAULT_LANDSCAPE_FILE_NAME, landscapeFileName } from '../../client/src/landscapeTemplate';
+import { renderNewFile } from '../../server/src/features/templates';
 import { expandSnippet } from './editorTestSupport';
 import { ROOT } from '../support/helpers';
 
@@ -107,10 +108,9 @@ describe('Create Landscape File (issue 14)', () => {
     for (const [given, want] of table) assert.equal(landscapeFileName(given), want, given);
   });
 
-  it('the template is the "new file" snippet: clean when its defaults are kept, with tab stops to fill in', () => {
+  it('the template is the new-file template: clean when its defaults are kept, with tab stops to fill in', () => {
     for (const format of ['yaml', 'json'] as const) {
-      const snippets = JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', `landscape-${format}.json`), 'utf8')) as Record<string, { body: string[] }>;
-      const body = snippetBody(snippets);
+      const body = renderNewFile(format);
       assert.match(body, /\$\{1:My Landscape\}/);
       const r = lintText(`file:///ws/my.landscape.${format}`, expandSnippet(body));
       assert.deepEqual(r.findings.filter((f) => f.severity !== 'info' && f.severity !== 'hint').map((f) => `${f.ruleId}: ${f.message}`), [], format);
