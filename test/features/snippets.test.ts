@@ -252,6 +252,24 @@ describe('snippets', () => {
       assert.ok(doc.includes(renderEntry(ENTRY_TEMPLATES.find((t) => t.name === SOLMAN)!, 'yaml', false)), doc);
     });
 
+    it('defaults fit the file: a key not yet taken; a managed system names the file\'s Focused Run or SolMan', () => {
+      const first = (doc: string, label: string): string => {
+        const item = at(doc).find((i) => i.label === label);
+        assert.ok(item, label);
+        return (item!.textEdit as TextEdit).newText;
+      };
+      assert.match(first('landscape: T\nsystems:\n  EDV: { role: abap }\n  ED1: { role: abap }\n  |\n', 'system-abap-direct'), /^\$\{1:ED2\}:/);
+      assert.match(first('landscape: T\nsystems:\n  |\n', 'system-abap-direct'), /^\$\{1:EDV\}:/);
+      const managed = first('landscape: T\nsystems:\n  FR1: { role: frun }\n  |\n', 'system-abap-managed');
+      assert.match(managed, /connection: \$\{3\|frun,solman\|\}/);
+      assert.match(managed, /managedBy: \$\{4:FR1\}/);
+      assert.match(first('landscape: T\nsystems:\n  S01: { role: solman }\n  |\n', 'system-abap-managed'), /connection: \$\{3\|solman,frun\|\}[\s\S]*managedBy: \$\{4:S01\}/);
+      assert.match(first('landscape: T\ntracks:\n  ERP: [EDV]\n  |\nsystems:\n  EDV: { role: abap }\n', 'track'), /^\$\{1:ER1\}:/);
+      assert.match(first('landscape: T\ncommunicationUsers:\n  S0012345678: { description: x }\n  |\n', 'communication-user'), /^\$\{1:S0012345679\}:/);
+      // a key that names an Object.prototype member is not "taken"
+      assert.match(first('landscape: T\ntracks:\n  |\n', 'track'), /^\$\{1:ERP\}:/);
+    });
+
     /**
      * Builds a landscape the way a user would: the new-file snippet, then users, a SolMan, a
      * direct, a managed ABAP system and a Focused Run each picked from completion on a new line

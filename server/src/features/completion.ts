@@ -58,8 +58,8 @@ import type { Schema } from './landscapeFacts';
 import { allowedKeys, enumDescription, lackingNotes, ROLE_NAMES, schemaAt, schemaText, sec, systemOfPath } from './landscapeFacts';
 import type { KeyContext, Segment, Style, ValueContext } from './nodeAtOffset';
 import { cursorContext, valueAt } from './nodeAtOffset';
-import type { EntryTemplate } from './templates';
-import { NEW_FILE_TEMPLATE_NAME, NEW_FILE_TEMPLATE_PREFIX, newFileDescription, renderEntry, renderNewFile, templatesFor } from './templates';
+import type { EntryTemplate, TemplateDefaults } from './templates';
+import { NEW_FILE_TEMPLATE_NAME, NEW_FILE_TEMPLATE_PREFIX, newFileDescription, proposedKey, renderEntry, renderNewFile, templatesFor, withDefaults } from './templates';
 import { yamlScalar } from './yamlScalar';
 
 
@@ -274,15 +274,61 @@ function templateItems(result: LintResult, ctx: KeyContext, sep: { before: strin
   const format = ctx.style === 'json' ? 'json' : 'yaml';
   const lead = result.doc.lines.lineText(ctx.range.start.line).slice(0, ctx.range.start.character);
   const indent = /^[ \t]*$/.test(lead) ? lead : ' '.repeat(ctx.column);
-  return templates.map((t, i) =>
-    keyItem(ctx, sep, t.prefix, renderEntry(t, format).split('\n').join(`${eol}${indent}`), true, {
+  return templates.map((template, i) => {
+    const t = withDefaults(template, contextDefaults(result, template));
+    return keyItem(ctx, sep, t.prefix, renderEntry(t, format).split('\n').join(`${eol}${indent}`), true, {
       kind: CompletionItemKind.Snippet,
       detail: t.name,
       labelDetails: { description: shortDescription(t.name.replace(/^Landscape: /, '')) },
       documentation: markdown(`${t.description}\n\n\`\`\`${format}\n${renderEntry(t, format, false)}\n\`\`\``),
       sortText: sortText(3, i),
-    }),
-  );
+    });
+  });
+}
+
+/**
+ * Defaults that fit the file: a key not yet taken (`EDV` in a file that has EDV proposes `ED1`),
+ * and for a system managed through SAP Solution Manager or Focused Run the file's first such
+ * system as `managedBy`, its role first in the `connection` choice.
+ */
+function contextDefaults(result: LintResult, t: EntryTemplate): TemplateDefaults {
+  const model = result.model;
+  const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+  const taken = (key: string): boolean =>
+    t.home === 'systems' ? model.systemsById.has(key) : own(t.home === 'tracks' ? model.tracks : model.communicationUsers, key);
+  const values: Record<number, string> = {};
+  const choices: Record<number, readonly string[]> = {};
+  const key = proposedKey(t);
+  if (taken(key)) {
+    const free = t.home === 'communicationUsers' ? freeUserId(key, taken) : freeSid(key, taken);
+    if (free) values[1] = free;
+  }
+  if (t.prefix === 'system-abap-managed') {
+    const manager = model.systems.find((s) => s.role === 'solman' || s.role === 'frun');
+    if (manager) {
+      values[4] = manager.sid;
+      choices[3] = manager.role === 'frun' ? ['frun', 'solman'] : ['solman', 'frun'];
+    }
+  }
+  return { values, choices };
+}
+
+/** A SID like `sid` that is not taken: its first two letters and a digit, then its first letter and two. */
+function freeSid(sid: string, taken: (s: string) => boolean): string | undefined {
+  for (let n = 1; n < 10; n++) if (!taken(`${sid.slice(0, 2)}${n}`)) return `${sid.slice(0, 2)}${n}`;
+  for (let n = 10; n < 100; n++) if (!taken(`${sid[0]}${n}`)) return `${sid[0]}${n}`;
+  return undefined;
+}
+
+/** An S-user ID like `id` that is not taken (the next numbers). */
+function freeUserId(id: string, taken: (s: string) => boolean): string | undefined {
+  const m = /^S(\d{10})$/.exec(id);
+  if (!m) return undefined;
+  for (let n = Number(m[1]) + 1, i = 0; i < 1000 && n < 1e10; n++, i++) {
+    const next = `S${String(n).padStart(10, '0')}`;
+    if (!taken(next)) return next;
+  }
+  return undefined;
 }
 
 /** Destination names of guide 2.1.5 as keys of `destinations`, with type and logon user filled in. */

@@ -337,6 +337,32 @@ export function renderNewFile(format: TemplateFormat, snippet = true): string {
   return snippet ? `${text}$0` : text;
 }
 
+/** Other defaults for a template's tab stops: a value per stop, and a choice's order. */
+export interface TemplateDefaults {
+  readonly values?: Readonly<Record<number, string>>;
+  readonly choices?: Readonly<Record<number, readonly string[]>>;
+}
+
+/** The template with other default values at its tab stops (mirrors follow their stop). */
+export function withDefaults(t: EntryTemplate, d: TemplateDefaults): EntryTemplate {
+  const scalar = (x: Scalar): Scalar => {
+    if (x.stop === undefined) return x;
+    const choices = d.choices?.[x.stop];
+    if (x.choices && choices) return { ...x, choices, value: choices[0] };
+    const value = d.values?.[x.stop];
+    return value === undefined || x.choices ? x : { ...x, value: typeof x.value === 'number' && /^\d+$/.test(value) ? Number(value) : value };
+  };
+  const walk = (n: Node): Node =>
+    n.kind === 'scalar' ? scalar(n) : n.kind === 'list' ? { ...n, items: n.items.map(walk) } : { ...n, entries: n.entries.map(walkEntry) };
+  const walkEntry = (e: Entry): Entry => ({ ...e, key: typeof e.key === 'string' ? e.key : scalar(e.key), value: walk(e.value) });
+  return { ...t, entry: walkEntry(t.entry) };
+}
+
+/** The key a template proposes (its first tab stop's default), e.g. `EDV`. */
+export function proposedKey(t: EntryTemplate): string {
+  return typeof t.entry.key === 'string' ? t.entry.key : String(t.entry.key.value);
+}
+
 /** The entry templates that belong under a top-level key. */
 export function templatesFor(home: string): EntryTemplate[] {
   return ENTRY_TEMPLATES.filter((t) => t.home === home);
