@@ -582,13 +582,7 @@ async function openFile(page, name, stepMs) {
 
 /** The titles the command palette lists for `query` (the list is virtual: read while paging down). */
 async function paletteTitles(page, query, stepMs) {
-  await page.keyboard.press('Escape');
-  const input = page.locator('.quick-input-widget input').first();
-  await poll('the command palette', async () => {
-    await page.keyboard.press('F1');
-    return input.isVisible({ timeout: 2000 });
-  }, 30_000, 1000);
-  await input.fill(`>${query}`);
+  await (await openPalette(page)).fill(`>${query}`);
   const rows = page.locator('.quick-input-list .monaco-list-row');
   await poll(`commands for "${query}"`, async () => (await rows.count()) > 0, stepMs);
   await sleep(800);
@@ -605,15 +599,20 @@ async function paletteTitles(page, query, stepMs) {
   return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
 }
 
-/** Runs a command by its title through F1. */
-async function runCommand(page, title) {
+/** Opens the command palette (F1) and returns its input. */
+async function openPalette(page) {
   await page.keyboard.press('Escape');
   const input = page.locator('.quick-input-widget input').first();
   await poll('the command palette', async () => {
     await page.keyboard.press('F1');
     return input.isVisible({ timeout: 2000 });
   }, 30_000, 1000);
-  await input.fill(`>${title}`);
+  return input;
+}
+
+/** Runs a command by its title through F1. */
+async function runCommand(page, title) {
+  await (await openPalette(page)).fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
   await poll(`"${title}" in the command palette`, async () => (await row.count()) > 0, 30_000);
   await page.keyboard.press('Enter');

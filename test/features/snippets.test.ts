@@ -266,7 +266,7 @@ describe('snippets', () => {
       assert.match(first('landscape: T\nsystems:\n  S01: { role: solman }\n  |\n', 'system-abap-managed'), /connection: \$\{3\|solman,frun\|\}[\s\S]*managedBy: \$\{4:S01\}/);
       assert.match(first('landscape: T\ntracks:\n  ERP: [EDV]\n  |\nsystems:\n  EDV: { role: abap }\n', 'track'), /^\$\{1:ER1\}:/);
       assert.match(first('landscape: T\ncommunicationUsers:\n  S0012345678: { description: x }\n  |\n', 'communication-user'), /^\$\{1:S0012345679\}:/);
-      // a key that names an Object.prototype member is not "taken"
+      // nothing taken: the template's own default
       assert.match(first('landscape: T\ntracks:\n  |\n', 'track'), /^\$\{1:ERP\}:/);
     });
 

@@ -10,6 +10,7 @@
  * and quotes (so "(noteAssistant.download: http)" does not split) — unless the finding sets its
  * own `headline`. A message without a separator is all headline.
  */
+import { capitalize } from './text';
 import type { Finding } from './types';
 
 /** Above this length a derived headline is no headline: it is cut at a word with "…". */
@@ -42,9 +43,6 @@ function cut(text: string): string {
   return `${text.slice(0, space > MAX_HEADLINE / 2 ? space : MAX_HEADLINE - 1).replace(/[\s,;:]+$/, '')}…`;
 }
 
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** A message split into its headline and the how-to after it (undefined when there is none). */
 export function splitMessage(message: string): { headline: string; detail?: string } {

@@ -25,6 +25,7 @@ import { ruleMeta, shiftLines } from '../core/lint';
 import type { SystemDef } from '../core/model';
 import { usesNoteAssistant } from '../core/model';
 import { headlineOf } from '../core/headline';
+import { capitalize } from '../core/text';
 import { isPlaceholderReason, readSuppressions } from '../core/suppress';
 import type { Suppression } from '../core/suppress';
 import type { Finding, NodePath } from '../core/types';
@@ -272,10 +273,6 @@ function decide(
   if (waived) return { state: 'n/a', range: waived.range, action: `Waived in the file: ${waived.waived}`, waived: waived.waived ?? '' };
   if (undecided) return { state: 'unknown', ...undecided };
   return { state: 'done', ...done };
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** One knowledge checklist item for one system; `claimed` collects the findings it takes. */

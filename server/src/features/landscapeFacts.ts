@@ -272,9 +272,4 @@ export function code(s: string): string {
   return s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``;
 }
 
-/** "a, b and c"; with more than `max` items "a, b, … and 12 more". */
-export function andList(items: readonly string[], max = Infinity): string {
-  if (items.length > max && max >= 1) return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+export { andList } from '../core/text';

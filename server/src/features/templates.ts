@@ -28,6 +28,7 @@ import {
   TASK_LIST_SUPPORT_HUB,
 } from '../knowledge';
 import type { SystemRole } from '../knowledge';
+import { andList, capitalize } from '../core/text';
 import type { Style } from './nodeAtOffset';
 import { yamlNeedsQuotes } from './yamlScalar';
 
@@ -100,8 +101,8 @@ export interface EntryTemplate {
 }
 
 const DIGITAL_SIGNATURE_HINT =
-  `below the digital-signature level of guide 2.1.4.2 add ${DIGITAL_SIGNATURE_NOTES.tciEnabled.join(', ')} if SNOTE is TCI-enabled, ` +
-  `else ${DIGITAL_SIGNATURE_NOTES.notTciEnabled.slice(0, -1).join(', ')} and ${DIGITAL_SIGNATURE_NOTES.notTciEnabled[DIGITAL_SIGNATURE_NOTES.notTciEnabled.length - 1]}`;
+  `below the digital-signature level of guide 2.1.4.2 add ${andList(DIGITAL_SIGNATURE_NOTES.tciEnabled.map(String))} if SNOTE is TCI-enabled, ` +
+  `else ${andList(DIGITAL_SIGNATURE_NOTES.notTciEnabled.map(String))}`;
 
 const RECOMMENDED_CIPHERSUITE = CIPHERSUITE_VALUES[0];
 /** A release of the guide's tables at which the direct-connectivity template passes every rule. */
@@ -118,11 +119,16 @@ const tlsEntries = (role: SystemRole): Entry[] => [
 /** The notes every connected system of the templates records: the ciphersuite's (and the task list's). */
 const tlsNotes = (): number[] => [...RECOMMENDED_CIPHERSUITE.requiresNotes];
 
-/** An ABAP system with direct connectivity (guide §4); its tab stops start at `first`. */
-function directAbap(sid: Scalar, user: Scalar, userRef: Scalar, first: number): Entry {
-  const destinations = SDCCN_PROCEDURE.taskDestinations.map((name) =>
-    entry(name, map([entry('type', newDestination(name)?.type ?? 'H'), entry('user', userRef)], 'flow')),
-  );
+/**
+ * An ABAP system with direct connectivity (guide §4); its tab stops start at `first`. `user` is
+ * the communication user's tab stop (or a copy of it); the destinations repeat it.
+ */
+function directAbap(sid: Scalar, user: Scalar, first: number): Entry {
+  const destinations = SDCCN_PROCEDURE.taskDestinations.map((name) => {
+    const type = newDestination(name)?.type;
+    if (!type) throw new Error(`destination ${name} of the SDCCN procedure has no type in the knowledge table`);
+    return entry(name, map([entry('type', type), entry('user', same(user))], 'flow'));
+  });
   return entry(sid, map([
     entry('role', 'abap'),
     entry('description', stop(first, 'ERP development')),
@@ -140,7 +146,6 @@ function directAbap(sid: Scalar, user: Scalar, userRef: Scalar, first: number): 
   ]));
 }
 
-const directUser = stop(7, 'S0012345678');
 const solmanUser = stop(6, 'S0012345679');
 
 export const ENTRY_TEMPLATES: readonly EntryTemplate[] = Object.freeze([
@@ -149,16 +154,16 @@ export const ENTRY_TEMPLATES: readonly EntryTemplate[] = Object.freeze([
     prefix: 'system-abap-direct',
     description:
       `An ABAP system that connects directly to the support backbone (guide §4): plug-ins, notes, task list ${TASK_LIST_OSS_COMM.name}, ` +
-      `TLS, root CAs, destinations and SDCCN — passes every rule. ${capitalized(DIGITAL_SIGNATURE_HINT)}.`,
+      `TLS, root CAs, destinations and SDCCN — passes every rule. ${capitalize(DIGITAL_SIGNATURE_HINT)}.`,
     home: 'systems',
-    entry: directAbap(stop(1, 'EDV'), directUser, same(directUser), 2),
+    entry: directAbap(stop(1, 'EDV'), stop(7, 'S0012345678'), 2),
   },
   {
     name: 'Landscape: ABAP system through Solution Manager or Focused Run',
     prefix: 'system-abap-managed',
     description:
       'An ABAP system that sends its data through SAP Solution Manager or Focused Run: only the Note Assistant rules apply — passes every rule. ' +
-      `${capitalized(DIGITAL_SIGNATURE_HINT)}.`,
+      `${capitalize(DIGITAL_SIGNATURE_HINT)}.`,
     home: 'systems',
     entry: entry(stop(1, 'EQA'), map([
       entry('role', 'abap'),
@@ -229,10 +234,6 @@ export const ENTRY_TEMPLATES: readonly EntryTemplate[] = Object.freeze([
   },
 ]);
 
-function capitalized(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** The name of the new-file snippet (contributed statically; Create Landscape File inserts it). */
 export const NEW_FILE_TEMPLATE_NAME = 'Landscape: new file';
 export const NEW_FILE_TEMPLATE_PREFIX = 'landscape';
@@ -247,7 +248,7 @@ function newFileTree(): MapNode {
       comment: `SAP Note ${COMMUNICATION_USER_NOTES.request}: one per track or per system`,
     }),
     entry('tracks', map([entry(stop(4, 'ERP'), list([sid]))]), { comment: 'transport routes, source system first' }),
-    entry('systems', map([directAbap(same(sid), same(user), same(user), 6)])),
+    entry('systems', map([directAbap(same(sid), same(user), 6)])),
   ]);
 }
 
@@ -384,5 +385,5 @@ export function staticSnippets(format: TemplateFormat): Record<string, { prefix:
 
 /** What the new-file template holds (JSON has no comments: the digital-signature hint is here). */
 export function newFileDescription(format: TemplateFormat): string {
-  return format === 'yaml' ? NEW_FILE_DESCRIPTION : `${NEW_FILE_DESCRIPTION} ${capitalized(DIGITAL_SIGNATURE_HINT)}.`;
+  return format === 'yaml' ? NEW_FILE_DESCRIPTION : `${NEW_FILE_DESCRIPTION} ${capitalize(DIGITAL_SIGNATURE_HINT)}.`;
 }

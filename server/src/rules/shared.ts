@@ -1,5 +1,6 @@
 import type { LandscapeDocument } from '../core/document';
 import type { SystemDef } from '../core/model';
+import { andList } from '../core/text';
 import type { Range } from 'vscode-languageserver-types';
 import type { BasisVersion } from '../knowledge';
 import {
@@ -71,8 +72,7 @@ export function noteList(notes: readonly number[]): string {
 
 /** Human list: "a, b and c". */
 export function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return andList(items);
 }
 
 const DS_NOTES: ReadonlySet<number> = new Set([...DIGITAL_SIGNATURE_NOTES.tciEnabled, ...DIGITAL_SIGNATURE_NOTES.notTciEnabled]);
